@@ -1,0 +1,34 @@
+"""Shared fixtures. Tests reach ../shared only through ``shared_data``.
+
+``shared_data`` reads $TF1_CNN_SHARED (``.ci/run`` exports
+TF1_CNN_SHARED=../shared/datasets). When the data is missing the test fails
+under CI (CI=true) and is skipped with a reason elsewhere.
+"""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `import cnn_utils` from the repository root, as in the course
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def _shared_dir():
+    env = os.environ.get("TF1_CNN_SHARED")
+    return Path(env) if env else ROOT.parent / "shared" / "datasets"
+
+
+@pytest.fixture(scope="session")
+def shared_data():
+    """Path of the shared datasets folder (signs/, signs-jpeg/, mnist/)."""
+    path = _shared_dir()
+    if not (path / "signs" / "test_signs.h5").is_file():
+        msg = f"shared datasets not found at {path} (set TF1_CNN_SHARED)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(msg)
+        pytest.skip(msg)
+    return path

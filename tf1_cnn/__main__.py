@@ -1,0 +1,44 @@
+"""``python -m tf1_cnn COMMAND``: the project's command line.
+
+Commands: verify (the published numbers), resnet50 (ResNet-50 summary,
+training, evaluation), mnist-resnet (seed 004's network), legacy (run an
+unmodified TF1 script). ``python -m tf1_cnn COMMAND --help`` for each.
+"""
+import argparse
+import os
+import sys
+
+# TensorFlow's C++ start-up chatter is not for our users; real errors still show.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+COMMANDS = ("verify", "resnet", "mnist_resnet", "legacy")
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="python -m tf1_cnn", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMANDS:
+        try:
+            mod = __import__(f"tf1_cnn.{name}.cli" if name != "verify" else "tf1_cnn.verify", fromlist=["add_parser"])
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("tf1_cnn."):
+                continue  # a command that has not been built yet
+            raise
+        mod.add_parser(sub)
+    return parser
+
+
+def main(argv=None):
+    from .errors import run_cli
+
+    def _main(argv):
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+
+    return run_cli(_main, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""User-facing errors.
+
+Every problem a user can cause (a missing file, a wrong shape, a bad flag) is
+raised as :class:`UserError` (or :class:`ValueError` for the numpy API, as the
+course's functions would) with a message naming the file, key, shape or flag
+at fault. The command-line entry points catch ``UserError`` and print one line
+to stderr with exit status 2, so a user never sees a TensorFlow traceback for
+bad input.
+"""
+
+
+class UserError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+    exit_status = 2
+
+
+def run_cli(main, argv=None):
+    """Run ``main(argv)`` and turn a :class:`UserError` into a one-line error.
+
+    Returns the process exit status (0, main's own status, or 2).
+    """
+    import sys
+
+    try:
+        status = main(argv)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except BrokenPipeError:  # output piped into `head`: not an error of ours
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return 0 if status is None else status
