@@ -6,8 +6,4 @@ names the course's notebooks use.
 from tf1_cnn.conv_numpy import (conv_backward, conv_forward, conv_single_step, create_mask_from_window,
                                 distribute_value, pool_backward, pool_forward, zero_pad)
 
-try:  # the SIGNS helpers need TensorFlow and h5py only when called
-    from tf1_cnn.signs.helpers import convert_to_one_hot, load_dataset, predict, random_mini_batches
-except ModuleNotFoundError as _exc:  # pragma: no cover - before the SIGNS package exists
-    if not (_exc.name or "").startswith("tf1_cnn"):
-        raise
+from tf1_cnn.signs.helpers import convert_to_one_hot, load_dataset, predict, random_mini_batches  # noqa: F401

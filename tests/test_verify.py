@@ -18,8 +18,8 @@ def _ctx(tmp_path):
     return Context(data_dir=tmp_path)
 
 
-@pytest.mark.parametrize("row_id", ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"])
-def test_section_a_rows_pass(row_id, tmp_path):
+@pytest.mark.parametrize("row_id", ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B2", "B3", "B5", "B6", "B7"])
+def test_rows_that_need_no_data_pass(row_id, tmp_path):
     row = {r.id: r for r in all_rows()}[row_id]
     result = run_row(row, _ctx(tmp_path))
     assert result["status"] == "PASS", result
@@ -60,3 +60,9 @@ def test_cli_unknown_row_is_a_clear_error():
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 2
     assert "Z9" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_rows_that_need_train_signs_report_needs_without_it(tmp_path):
+    rows = {r.id: r for r in all_rows()}
+    for row_id in ("B0", "B4", "B8"):
+        assert run_row(rows[row_id], _ctx(tmp_path))["status"].startswith("NEEDS train_signs.h5")
