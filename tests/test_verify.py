@@ -18,7 +18,7 @@ def _ctx(tmp_path):
     return Context(data_dir=tmp_path)
 
 
-@pytest.mark.parametrize("row_id", ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B2", "B3", "B5", "B6", "B7"])
+@pytest.mark.parametrize("row_id", ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B2", "B3", "B5", "B6", "B7", "C1", "C2"])
 def test_rows_that_need_no_data_pass(row_id, tmp_path):
     row = {r.id: r for r in all_rows()}[row_id]
     result = run_row(row, _ctx(tmp_path))
