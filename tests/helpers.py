@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_cli(*args, cwd=ROOT, env=None, timeout=600):
     """Run ``python -m tf1_cnn ARGS`` (or a script path) and return the CompletedProcess."""
-    full_env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", **(env or {}))
+    # the repository root on the path: the package is used from the checkout, not installed
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    full_env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONPATH=path, **(env or {}))
     return subprocess.run([sys.executable, *args], cwd=cwd, env=full_env, capture_output=True, text=True,
                           timeout=timeout)
 

@@ -108,18 +108,21 @@ def test_summary_command():
     assert any(ln.startswith("res2a_branch2a (Conv2D)") for ln in lines)
 
 
-def test_train_save_restore_command(tmp_path):
-    write_signs_h5(tmp_path / "train.h5", 40, "train")
-    write_signs_h5(tmp_path / "test.h5", 8, "test", seed=1)
+def test_train_save_restore_command_on_real_photos(shared_data, tmp_path):
+    """A few batches of an epoch on the SIGNS photos, the course's output lines, then --restore."""
+    test = str(shared_data / "signs" / "test_signs.h5")
     ck = tmp_path / "ck"
-    proc = run_cli("-m", "tf1_cnn", "resnet50", "--train", str(tmp_path / "train.h5"), "--test", str(tmp_path / "test.h5"),
-                   "--epochs", "1", "--max-batches", "2", "--batch-size", "8", "--save", str(ck))
+    proc = run_cli("-m", "tf1_cnn", "resnet50", "--train", str(shared_data / "signs-jpeg" / "train_signs"),
+                   "--test", test, "--epochs", "1", "--max-batches", "2", "--save", str(ck))
     assert proc.returncode == 0, proc.stderr
     assert "Epoch 1/1" in proc.stderr and "2/2 [" in proc.stderr and "loss: " in proc.stderr
     out = proc.stdout.splitlines()
     assert out[0].startswith("Loss = ") and out[1].startswith("Test Accuracy = ")
-    again = run_cli("-m", "tf1_cnn", "resnet50", "--test", str(tmp_path / "test.h5"), "--restore", str(ck))
+    assert 0.0 <= float(out[1].split("=")[1]) <= 1.0
+    again = run_cli("-m", "tf1_cnn", "resnet50", "--test", test, "--restore", str(ck))
     assert again.returncode == 0 and again.stdout.splitlines() == out
+    refused = run_cli("-m", "tf1_cnn", "resnet50", "--test", test, "--save", str(ck))
+    assert refused.returncode == 2 and "--force" in refused.stderr
 
 
 @pytest.mark.parametrize("args,words", [
@@ -137,11 +140,3 @@ def test_bad_input(tmp_path, args, words):
     assert "Traceback" not in proc.stderr
     for w in words:
         assert w in proc.stderr
-
-
-def test_one_epoch_on_real_photos_a_few_batches(shared_data):
-    proc = run_cli("-m", "tf1_cnn", "resnet50", "--train", str(shared_data / "signs-jpeg" / "train_signs"),
-                   "--test", str(shared_data / "signs" / "test_signs.h5"), "--epochs", "1", "--max-batches", "3")
-    assert proc.returncode == 0, proc.stderr
-    acc = float(proc.stdout.splitlines()[1].split("=")[1])
-    assert 0.0 <= acc <= 1.0

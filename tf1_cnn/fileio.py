@@ -6,6 +6,7 @@ leaves the old file (or nothing) behind, never half a file. Existing files
 are not replaced unless ``force`` is given.
 """
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,3 +41,29 @@ def atomic_path(path, force=False, suffix=None):
 def atomic_write_text(path, text, force=False):
     with atomic_path(path, force) as tmp:
         tmp.write_text(text)
+
+
+@contextmanager
+def atomic_dir(path, force=False):
+    """Yield a temporary folder beside ``path``; move it onto ``path`` on success.
+
+    An existing ``path`` (with ``force``) is kept aside until the move succeeded.
+    """
+    path = check_writable(path, force)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    try:
+        yield tmp
+        backup = None
+        if path.exists():
+            backup = path.with_name(f".{path.name}.old-{os.getpid()}")
+            os.replace(path, backup)
+        try:
+            os.replace(tmp, path)
+        except OSError:
+            if backup is not None:
+                os.replace(backup, path)
+            raise
+        if backup is not None:
+            shutil.rmtree(backup, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

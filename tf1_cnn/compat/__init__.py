@@ -5,5 +5,6 @@ inside ``with tf.Graph().as_default():`` (as the project's own code does), or
 call ``install()`` first to switch the whole process to TF1 graph mode.
 """
 from .facade import tf1  # noqa: F401
+from .install import install  # noqa: F401
 from .initializers import xavier_initializer  # noqa: F401
 from .layers import dense, flatten, fully_connected  # noqa: F401

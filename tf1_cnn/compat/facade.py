@@ -62,8 +62,8 @@ def _contrib():
     return Namespace("tf.contrib", None, {"layers": contrib_layers})
 
 
-def _layers():
-    return Namespace("tf.layers", None, {
+def _layers(path="tf.layers"):
+    return Namespace(path, None, {
         name: getattr(layers, name)
         for name in ("dense", "flatten", "conv2d", "max_pooling2d", "average_pooling2d", "dropout")
     })
@@ -72,9 +72,13 @@ def _layers():
 def make_facade():
     """A fresh ``tf`` namespace: shims, then tf.compat.v1 (with its own submodules wrapped)."""
     v1 = tf.compat.v1
+    layers = _layers()
     subs = {name: Namespace(f"tf.{name}", getattr(v1, name))
-            for name in ("train", "nn", "losses", "summary", "random", "math", "image", "io", "compat", "initializers")}
-    return Namespace("tf", v1, {"contrib": _contrib(), "layers": _layers(), **subs})
+            for name in ("train", "nn", "losses", "summary", "random", "math", "image", "io", "initializers")}
+    # seed 002 writes tf.compat.v1.layers.dense, which TF 2.21 refuses under Keras 3
+    compat_v1 = Namespace("tf.compat.v1", v1, {"layers": _layers("tf.compat.v1.layers")})
+    subs["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
+    return Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, **subs})
 
 
 tf1 = make_facade()

@@ -62,6 +62,8 @@ REPLACEMENTS = {
     "tf.layers.max_pooling2d": "tf.keras.layers.MaxPooling2D",
     "tf.layers.average_pooling2d": "tf.keras.layers.AveragePooling2D",
     "tf.layers.dropout": "tf.keras.layers.Dropout",
+    "tf.compat.v1.layers.dense": "tf.keras.layers.Dense",
+    "tf.compat.v1.layers.flatten": "tf.keras.layers.Flatten",
     "tf.contrib.layers.xavier_initializer": "tf.keras.initializers.GlorotUniform",
     "tf.contrib.layers.xavier_initializer_conv2d": "tf.keras.initializers.GlorotUniform",
     "tf.contrib.layers.variance_scaling_initializer": "tf.keras.initializers.VarianceScaling",

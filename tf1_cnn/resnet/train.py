@@ -8,10 +8,7 @@ loss computed from the softmax output as Keras 2 did (probabilities clipped to
 updated through UPDATE_OPS) and in inference mode for evaluation and prediction.
 """
 import json
-import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -94,19 +91,12 @@ class Trainer:
 
     def save(self, path, force=False):
         """Write the checkpoint folder atomically: a temporary folder renamed into place."""
-        path = Path(path)
-        if path.exists() and not force:
-            raise UserError(f"{path} exists; pass --force to overwrite it")
-        if not path.parent.resolve().is_dir():
-            raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
-        try:
+        from ..fileio import atomic_dir
+
+        with atomic_dir(path, force) as tmp:
             with self.graph.as_default():  # outside its graph, Saver takes TF2's eager path
                 self.saver.save(self.sess, str(tmp / "model.ckpt"), write_meta_graph=False)
             (tmp / "meta.json").write_text(json.dumps(self.meta(), indent=1))
-            _replace_dir(tmp, path)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
 
     def restore(self, path):
         path = Path(path)
@@ -124,22 +114,6 @@ class Trainer:
         except (tf.errors.OpError, ValueError) as exc:
             raise UserError(f"--restore: {path}: cannot read the checkpoint ({str(exc).splitlines()[0]})") from None
         return meta
-
-
-def _replace_dir(new, target):
-    """Move folder ``new`` onto ``target``; an old ``target`` is kept until the move succeeded."""
-    backup = None
-    if target.exists():
-        backup = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, backup)
-    try:
-        os.replace(new, target)
-    except OSError:
-        if backup is not None:
-            os.replace(backup, target)
-        raise
-    if backup is not None:
-        shutil.rmtree(backup, ignore_errors=True)
 
 
 def progress_printer(epoch, epochs, stream=sys.stderr):

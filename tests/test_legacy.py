@@ -1,0 +1,146 @@
+"""Unmodified TF1 scripts through `python -m tf1_cnn legacy`, install(), the migration report."""
+import json
+import re
+
+import numpy as np
+import pytest
+
+from tf1_cnn.compat import migration
+
+from .helpers import ROOT, run_cli
+from .test_input_data import write_idx
+
+SCRIPTS = ROOT / "tests" / "legacy_scripts"
+
+# Printed by the course notebook's initialize_parameters() test cell (xavier_initializer(seed=0)
+# under tf.set_random_seed(1), TF 1.x).
+COURSE_W1 = [0.00131723, 0.14176141, -0.04434952, 0.09197326, 0.14984085, -0.03514394, -0.06847463, 0.05245192]
+COURSE_W2 = [-0.08566415, 0.17750949, 0.11974221, 0.16773748, -0.0830943, -0.08058, -0.00577033, -0.14643836,
+             0.24162132, -0.05857408, -0.19055021, 0.1345228, -0.22779644, -0.1601823, -0.16117483, -0.10286498]
+
+
+def legacy(*args, **kw):
+    return run_cli("-m", "tf1_cnn", "legacy", *args, **kw)
+
+
+def printed_array(out, name):
+    m = re.search(rf"^{name} = \[([^\]]*)\]", out, re.S | re.M)
+    return np.array([float(v) for v in m.group(1).split()])
+
+
+def report_names(stderr):
+    return dict(re.findall(r"^  (\S+)\s+x(\d+)", stderr, re.M))
+
+
+@pytest.fixture(scope="module")
+def idx_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("mnist")
+    write_idx(d, n_train=5055, n_test=20)  # read_data_sets keeps 5000 for validation by default
+    return d
+
+
+def test_course_convnet_prints_the_course_w1_w2(tmp_path):
+    proc = legacy(str(SCRIPTS / "course_convnet.py"), "3", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    np.testing.assert_allclose(printed_array(proc.stdout, "W1"), COURSE_W1, atol=1e-7)
+    np.testing.assert_allclose(printed_array(proc.stdout, "W2"), COURSE_W2, atol=1e-7)
+    assert "Cost after epoch 2: " in proc.stdout and "Train Accuracy: " in proc.stdout
+    used = report_names(proc.stderr)
+    assert used["tf.contrib.layers.xavier_initializer"] == "4" and used["tf.contrib.layers.fully_connected"] == "1"
+    for name in ("tf.placeholder", "tf.get_variable", "tf.set_random_seed", "tf.Session",
+                 "tf.contrib.layers.flatten", "tf.train.AdamOptimizer", "tf.nn.softmax_cross_entropy_with_logits",
+                 "tf.nn.max_pool", "tf.global_variables_initializer"):
+        assert name in used, name
+
+
+def test_layers_mnist_with_input_data(idx_dir, tmp_path):
+    report = tmp_path / "report.json"
+    proc = legacy("--report-json", str(report), str(SCRIPTS / "layers_mnist.py"), str(idx_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert "epochs completed 5" in proc.stdout  # 20 batches of 16 over the 55 training examples
+    assert re.search(r"^test accuracy \d", proc.stdout, re.M)
+    assert "['conv2d/bias', 'conv2d/kernel', 'dense/bias', 'dense/kernel', 'dense_1/bias', 'dense_1/kernel']" in proc.stdout
+    data = json.loads(report.read_text())
+    used = {u["name"]: u for u in data["used"]}
+    assert data["exit_status"] == 0
+    for name in ("tensorflow.examples.tutorials.mnist.input_data", "tf.layers.conv2d", "tf.layers.dense",
+                 "tf.layers.dropout", "tf.layers.max_pooling2d", "tf.layers.flatten", "tf.to_float", "tf.arg_max",
+                 "tf.train.GradientDescentOptimizer"):
+        assert name in used, name
+    assert used["tf.layers.dense"]["count"] == 2 and used["tf.layers.dense"]["replacement"] == "tf.keras.layers.Dense"
+
+
+def test_seed004_blocks_interactive_session_eval_and_run(idx_dir):
+    proc = legacy(str(SCRIPTS / "seed004_resnet.py"), str(idx_dir), "201")
+    assert proc.returncode == 0, proc.stderr
+    assert "scopes ['res2b']" in proc.stdout
+    assert [ln.split(",")[0] for ln in proc.stdout.splitlines() if ln.startswith("step ")] == \
+        ["step 0", "step 100", "step 200"]
+    used = report_names(proc.stderr)
+    for name in ("tf.InteractiveSession", "tf.variable_scope", "tf.truncated_normal", "tf.nn.dropout",
+                 "tensorflow.examples.tutorials.mnist.input_data"):
+        assert name in used, name
+
+
+def test_saver_save_and_restore(tmp_path):
+    (tmp_path / "ckpt").mkdir()
+    proc = legacy(str(SCRIPTS / "saver_roundtrip.py"), "ckpt/model", cwd=tmp_path)  # relative to the cwd
+    assert proc.returncode == 0, proc.stderr
+    assert "restored equal: True" in proc.stdout and (tmp_path / "ckpt" / "model.index").is_file()
+    assert "tf.train.Saver" in report_names(proc.stderr)
+
+
+def test_exit_status_and_argv_pass_through(tmp_path):
+    proc = legacy(str(SCRIPTS / "exits_3.py"), "a", "--b", cwd=tmp_path)
+    assert proc.returncode == 3 and "argv ['a', '--b']" in proc.stdout
+
+
+def test_uncovered_name_is_named_with_its_replacement():
+    proc = legacy(str(SCRIPTS / "uses_slim.py"))
+    assert proc.returncode == 1
+    assert "AttributeError: tf.contrib.slim is TF1-only and not covered" in proc.stderr
+
+
+def test_missing_script_is_a_clear_error():
+    proc = legacy("no_such_script.py")
+    assert proc.returncode == 2 and "no_such_script.py: no such script" in proc.stderr
+
+
+def test_readme_coverage_table_is_generated_from_the_code():
+    from tf1_cnn.legacy.cli import coverage_table
+
+    readme = (ROOT / "README.md").read_text()
+    start, end = "<!-- coverage:start -->", "<!-- coverage:end -->"
+    assert readme[readme.index(start) + len(start):readme.index(end)].strip() == coverage_table().strip(), \
+        "README's coverage table is stale: regenerate it with `python -m tf1_cnn legacy --coverage`"
+
+
+# Every TF1-only name the seeds' code uses (read off seeds 000, 002 and 004).
+SEED_TF1_NAMES = (
+    "tf.placeholder", "tf.get_variable", "tf.set_random_seed", "tf.contrib.layers.xavier_initializer",
+    "tf.contrib.layers.flatten", "tf.contrib.layers.fully_connected", "tf.nn.max_pool",
+    "tf.nn.softmax_cross_entropy_with_logits", "tf.train.AdamOptimizer", "tf.global_variables_initializer",
+    "tf.Session", "tf.InteractiveSession", "tf.truncated_normal", "tf.variable_scope", "tf.nn.dropout",
+    "tf.compat.v1.layers.flatten", "tf.compat.v1.layers.dense", "tf.arg_max",
+    "tensorflow.examples.tutorials.mnist.input_data",
+)
+
+
+def test_every_tf1_name_in_the_seeds_is_covered():
+    assert set(SEED_TF1_NAMES) <= set(migration.REPLACEMENTS)
+
+
+def test_install_is_idempotent_and_the_facade_needs_no_install():
+    code = ("import tensorflow as tf\n"
+            "from tf1_cnn.compat import tf1\n"
+            "assert not hasattr(tf, 'placeholder')  # the facade patched nothing\n"
+            "with tf1.Graph().as_default():\n"
+            "    tf1.contrib.layers.fully_connected(tf1.placeholder(tf.float32, [None, 3]), 2)\n"
+            "from tf1_cnn.compat import install\n"
+            "assert install() is install() is tf\n"
+            "assert tf.placeholder is tf.compat.v1.placeholder and tf.layers.dense is tf.compat.v1.layers.dense\n"
+            "import tensorflow.examples.tutorials.mnist.input_data as input_data\n"
+            "assert callable(input_data.read_data_sets)\n"
+            "print('ok')\n")
+    proc = run_cli("-c", code)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr

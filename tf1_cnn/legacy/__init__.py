@@ -1,0 +1,1 @@
+"""Run unmodified TF1 scripts: ``python -m tf1_cnn legacy SCRIPT [ARGS...]``."""
