@@ -1,5 +1,4 @@
 """Seed 004's MNIST ResNet: structure, bit-for-bit reproducibility, the command, real data."""
-import numpy as np
 import pytest
 import tensorflow as tf
 
@@ -40,23 +39,24 @@ def idx_dir(tmp_path_factory):
 
 
 def test_same_seed_same_numbers_bit_for_bit(idx_dir):
-    runs = [train(idx_dir, steps=201, batch_size=10, seed=s, log=lambda _: None) for s in (3, 3, 4)]
+    runs = [train(idx_dir, steps=101, batch_size=10, seed=s, log=lambda _: None, validation_size=10)
+            for s in (3, 3, 4)]
     (acc_a, hist_a, _), (acc_b, hist_b, _), (acc_c, hist_c, _) = runs
     assert hist_a == hist_b and acc_a == acc_b
-    assert [h[0] for h in hist_a] == [0, 100, 200]
+    assert [h[0] for h in hist_a] == [0, 100]
     assert (hist_a, acc_a) != (hist_c, acc_c)
 
 
 def test_command_prints_seed004_lines_and_saves(idx_dir, tmp_path):
     proc = run_cli("-m", "tf1_cnn", "mnist-resnet", "--data-dir", str(idx_dir), "--steps", "101",
-                   "--save", str(tmp_path / "ck"))
+                   "--validation-size", "10", "--save", str(tmp_path / "ck"))
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("step 0, training accuracy ") and lines[1].startswith("step 100, training accuracy ")
     assert lines[2].startswith("test accuracy ") and "elapsed" in proc.stderr
     assert (tmp_path / "ck" / "model.ckpt.index").is_file()
     again = run_cli("-m", "tf1_cnn", "mnist-resnet", "--data-dir", str(idx_dir), "--steps", "1",
-                    "--save", str(tmp_path / "ck"))
+                    "--validation-size", "10", "--save", str(tmp_path / "ck"))
     assert again.returncode == 2 and "--force" in again.stderr
 
 
@@ -65,6 +65,10 @@ def test_command_errors(tmp_path):
     assert proc.returncode == 2 and "train-images-idx3-ubyte.gz" in proc.stderr and "Traceback" not in proc.stderr
     proc = run_cli("-m", "tf1_cnn", "mnist-resnet", "--data-dir", str(tmp_path), "--steps", "-5")
     assert proc.returncode == 2 and "--steps must be >= 0" in proc.stderr
+    write_idx(tmp_path, n_train=60, n_test=20)
+    proc = run_cli("-m", "tf1_cnn", "mnist-resnet", "--data-dir", str(tmp_path), "--steps", "1")
+    assert proc.returncode == 2 and "Validation size should be between 0 and 60" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 FASHION = "/usr/share/datasets/fashion-mnist"

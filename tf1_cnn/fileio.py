@@ -67,3 +67,16 @@ def atomic_dir(path, force=False):
             shutil.rmtree(backup, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def open_h5(path, what="file"):
+    """An open, read-only h5py.File, or a UserError naming ``path`` and what is wrong."""
+    import h5py
+
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"{path}: no such {what}")
+    try:
+        return h5py.File(path, "r")
+    except OSError as exc:
+        raise UserError(f"{path}: not a readable HDF5 file ({exc})") from None

@@ -32,7 +32,7 @@ Datasets = namedtuple("Datasets", ["train", "validation", "test"])
 
 
 class MnistFormatError(UserError, ValueError):
-    """A file that is not a well-formed MNIST IDX file."""
+    """A malformed MNIST IDX file, or files that do not fit the request (a ValueError, as in TF 1.x)."""
 
 
 def _read_gz(path):
@@ -159,7 +159,7 @@ def read_data_sets(train_dir, fake_data=False, one_hot=False, dtype=np.float32, 
         if imgs.shape[0] != labels.shape[0]:
             raise MnistFormatError(f"{d / a} holds {imgs.shape[0]} images but {d / b} holds {labels.shape[0]} labels")
     if not 0 <= validation_size <= len(train_images):
-        raise ValueError(f"Validation size should be between 0 and {len(train_images)}. Received: {validation_size}.")
+        raise MnistFormatError(f"Validation size should be between 0 and {len(train_images)}. Received: {validation_size}.")
     options = dict(dtype=dtype, reshape=reshape, seed=seed)
     train = DataSet(train_images[validation_size:], train_labels[validation_size:], **options)
     validation = DataSet(train_images[:validation_size], train_labels[:validation_size], **options)

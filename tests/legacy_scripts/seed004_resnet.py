@@ -66,7 +66,7 @@ train_step = tf.train.AdamOptimizer(1e-3).minimize(cross_entropy)
 correct_prediction = tf.equal(tf.argmax(y_conv, 1), tf.argmax(y, 1))
 accuracy = tf.reduce_mean(tf.cast(correct_prediction, tf.float32))
 sess.run(tf.global_variables_initializer())
-print("scopes", sorted({v.op.name.split("/")[0] for v in tf.global_variables() if "/" in v.op.name}))
+print("scopes", sorted({v.op.name.split("/")[0] for v in tf.trainable_variables() if "/" in v.op.name}))
 for i in range(int(sys.argv[2])):
     batch = mnist.train.next_batch(10)
     if i % 100 == 0:

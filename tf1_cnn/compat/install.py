@@ -14,7 +14,7 @@ import sys
 import types
 
 from . import migration
-from .facade import Namespace, tf1
+from .facade import tf1
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []

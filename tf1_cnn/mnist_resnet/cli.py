@@ -10,7 +10,6 @@ import argparse
 import sys
 import time
 
-import numpy as np
 
 from ..errors import UserError
 
@@ -23,6 +22,8 @@ def add_parser(sub):
     p.add_argument("--batch-size", type=int, default=10, help="default 10, as seed 004")
     p.add_argument("--seed", type=int, default=0,
                    help="graph seed (tf.set_random_seed) and numpy seed of the batch order (default 0)")
+    p.add_argument("--validation-size", type=int, default=5000,
+                   help="training examples held out as the validation set (default 5000, as read_data_sets)")
     p.add_argument("--eval-batch", type=int, default=500, help="test examples per evaluation batch (default 500)")
     p.add_argument("--save", metavar="DIR", help="save the trained variables as a checkpoint folder")
     p.add_argument("--force", action="store_true", help="allow --save to replace an existing checkpoint")
@@ -30,7 +31,8 @@ def add_parser(sub):
     return p
 
 
-def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print, save=None, force=False):
+def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print, save=None, force=False,
+          validation_size=5000):
     """Train and evaluate; returns (test accuracy, [(step, training accuracy)], seconds)."""
     import tensorflow as tf
 
@@ -42,7 +44,7 @@ def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print
     g = tf.Graph()
     with g.as_default():
         v1.set_random_seed(seed)  # before read_data_sets: its DataSets seed numpy from it, as TF 1.x did
-        mnist = read_data_sets(data_dir, one_hot=True, seed=seed)
+        mnist = read_data_sets(data_dir, one_hot=True, seed=seed, validation_size=validation_size)
         net = build()
         saver = v1.train.Saver() if save else None
         history = []
@@ -78,7 +80,8 @@ def main(args):
 
         check_writable(args.save, args.force)
     acc, _, seconds = train(args.data_dir, args.steps, args.batch_size, args.seed, args.eval_batch,
-                            log=lambda s: print(s, flush=True), save=args.save, force=args.force)
+                            log=lambda s: print(s, flush=True), save=args.save, force=args.force,
+                            validation_size=args.validation_size)
     print("test accuracy %g" % acc)
     print(f"elapsed {seconds:.1f}s", file=sys.stderr)
     return 0

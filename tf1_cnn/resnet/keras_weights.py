@@ -9,11 +9,11 @@ Two layouts (both Keras 2 / TF 1.x era):
 The file's ``layer_names`` / ``weight_names`` attributes are used when present
 (their order is Keras' weight order), otherwise the groups are walked.
 """
-from pathlib import Path
 
 import numpy as np
 
 from ..errors import UserError
+from ..fileio import open_h5
 from .layers import assign_all
 
 # Keras' weight order per layer type; the file's names end with these (":0" and a scope may precede).
@@ -27,16 +27,7 @@ def _decode(x):
 
 def read_keras_h5(path):
     """{layer name: [(weight name, array), ...]} from a Keras 2 HDF5 file, in the file's order."""
-    import h5py
-
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(f"{path}: no such weight file")
-    try:
-        f = h5py.File(path, "r")
-    except OSError as exc:
-        raise UserError(f"{path}: not a readable HDF5 file ({exc})") from None
-    with f:
+    with open_h5(path, "weight file") as f:
         root = f["model_weights"] if "model_weights" in f else f
         if "layer_names" in root.attrs:
             layer_names = [_decode(n) for n in root.attrs["layer_names"]]

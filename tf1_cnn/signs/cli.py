@@ -11,7 +11,6 @@ line per epoch goes to stderr), then ``Train Accuracy: x`` and ``Test Accuracy: 
 """
 import argparse
 import sys
-import time
 from pathlib import Path
 
 import numpy as np

@@ -21,7 +21,6 @@ import numpy as np
 from ..compat import tf1 as tf
 from ..compat.initializers import xavier_initializer
 from ..errors import UserError
-from .helpers import random_mini_batches
 
 
 @dataclass(frozen=True)

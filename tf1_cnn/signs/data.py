@@ -11,6 +11,7 @@ import numpy as np
 
 from ..data_paths import COURSE_FILES_HINT, looked_in, resolve_data_dir
 from ..errors import UserError
+from ..fileio import open_h5
 
 IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".bmp", ".gif")
 N_CLASSES = 6
@@ -21,16 +22,7 @@ def read_h5(path, split=None):
 
     ``split`` ("train" or "test") picks the keys; None finds the one ``*_set_x`` key.
     """
-    import h5py
-
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(f"{path}: no such file")
-    try:
-        f = h5py.File(path, "r")
-    except OSError as exc:
-        raise UserError(f"{path}: not a readable HDF5 file ({exc})") from None
-    with f:
+    with open_h5(path) as f:
         keys = sorted(f.keys())
         if split is None:
             xs = [k for k in keys if k.endswith("_set_x")]

@@ -1,5 +1,4 @@
 """Where verify finds the files some published numbers need."""
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
