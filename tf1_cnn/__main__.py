@@ -11,22 +11,19 @@ import sys
 # TensorFlow's C++ start-up chatter is not for our users; real errors still show.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-COMMANDS = ("verify", "resnet", "mnist_resnet", "legacy")
+# each command's module: add_parser(subparsers) registers it (heavy imports stay inside)
+COMMANDS = ("tf1_cnn.verify", "tf1_cnn.resnet.cli", "tf1_cnn.mnist_resnet.cli", "tf1_cnn.legacy.cli")
 
 
 def build_parser():
+    import importlib
+
     parser = argparse.ArgumentParser(prog="python -m tf1_cnn", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
-        try:
-            mod = __import__(f"tf1_cnn.{name}.cli" if name != "verify" else "tf1_cnn.verify", fromlist=["add_parser"])
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("tf1_cnn."):
-                continue  # a command that has not been built yet
-            raise
-        mod.add_parser(sub)
+        importlib.import_module(name).add_parser(sub)
     return parser
 
 

@@ -43,14 +43,16 @@ def records(graph=None):
     return (graph or _v1.get_default_graph()).get_collection(RECORDS)
 
 
-_counters = {}
-
-
 def auto_name(kind):
-    """Keras-style names for unnamed layers: activation, activation_1, ... (per graph)."""
-    g = _v1.get_default_graph()
-    n = _counters.setdefault(id(g), {}).get(kind, 0)
-    _counters[id(g)][kind] = n + 1
+    """Keras-style names for unnamed layers: activation, activation_1, ... (counted per graph).
+
+    The counts live in the graph's own collection, so a new graph starts from zero.
+    """
+    counts = _v1.get_default_graph().get_collection_ref("tf1_cnn_layer_name_counts")
+    if not counts:
+        counts.append({})
+    n = counts[0].get(kind, 0)
+    counts[0][kind] = n + 1
     return kind if n == 0 else f"{kind}_{n}"
 
 
