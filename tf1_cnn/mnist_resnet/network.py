@@ -34,44 +34,33 @@ def bias_variable(shape):
     return tf1.Variable(tf1.constant(0.1, shape=shape))
 
 
+def _main_path(X_input, kernel_size, in_filter, out_filters, stride):
+    """Seed 004's three convs, each + bias -> relu: 1x1 (stride), kxk, 1x1 (all SAME)."""
+    f1, f2, f3 = out_filters
+    X = X_input
+    for shape, s, f in (([1, 1, in_filter, f1], stride, f1), ([kernel_size, kernel_size, f1, f2], 1, f2),
+                        ([1, 1, f2, f3], 1, f3)):
+        X = tf.nn.conv2d(X, weight_variable(shape), strides=[1, s, s, 1], padding="SAME")
+        X = tf.nn.relu(X + bias_variable([f]))
+    return X
+
+
 def identity_block(X_input, kernel_size, in_filter, out_filters, stage, block):
     """Identity block: X (m, H, W, in_filter) -> (m, H, W, f3); in_filter must equal f3."""
-    block_name = "res" + str(stage) + block
-    f1, f2, f3 = out_filters
-    with tf1.variable_scope(block_name):
-        X_shortcut = X_input
-        W_conv1 = weight_variable([1, 1, in_filter, f1])
-        X = tf.nn.conv2d(X_input, W_conv1, strides=[1, 1, 1, 1], padding="SAME")
-        X = tf.nn.relu(X + bias_variable([f1]))
-        W_conv2 = weight_variable([kernel_size, kernel_size, f1, f2])
-        X = tf.nn.conv2d(X, W_conv2, strides=[1, 1, 1, 1], padding="SAME")
-        X = tf.nn.relu(X + bias_variable([f2]))
-        W_conv3 = weight_variable([1, 1, f2, f3])
-        X = tf.nn.conv2d(X, W_conv3, strides=[1, 1, 1, 1], padding="SAME")
-        X = tf.nn.relu(X + bias_variable([f3]))
-        add = tf.add(X, X_shortcut)
-        return tf.nn.relu(add + bias_variable([f3]))
+    with tf1.variable_scope("res" + str(stage) + block):
+        X = _main_path(X_input, kernel_size, in_filter, out_filters, 1)
+        add = tf.add(X, X_input)
+        return tf.nn.relu(add + bias_variable([out_filters[2]]))  # seed 004's b_conv_fin
 
 
 def convolutional_block(X_input, kernel_size, in_filter, out_filters, stage, block, stride=2):
     """Convolutional block: X (m, H, W, in_filter) -> (m, ceil(H / stride), ceil(W / stride), f3)."""
-    block_name = "res" + str(stage) + block
-    with tf1.variable_scope(block_name):
-        f1, f2, f3 = out_filters
-        x_shortcut = X_input
-        W_conv1 = weight_variable([1, 1, in_filter, f1])
-        X = tf.nn.conv2d(X_input, W_conv1, strides=[1, stride, stride, 1], padding="SAME")
-        X = tf.nn.relu(X + bias_variable([f1]))
-        W_conv2 = weight_variable([kernel_size, kernel_size, f1, f2])
-        X = tf.nn.conv2d(X, W_conv2, strides=[1, 1, 1, 1], padding="SAME")
-        X = tf.nn.relu(X + bias_variable([f2]))
-        W_conv3 = weight_variable([1, 1, f2, f3])
-        X = tf.nn.conv2d(X, W_conv3, strides=[1, 1, 1, 1], padding="SAME")
-        X = tf.nn.relu(X + bias_variable([f3]))
-        W_shortcut = weight_variable([1, 1, in_filter, f3])
-        x_shortcut = tf.nn.conv2d(x_shortcut, W_shortcut, strides=[1, stride, stride, 1], padding="VALID")
+    with tf1.variable_scope("res" + str(stage) + block):
+        X = _main_path(X_input, kernel_size, in_filter, out_filters, stride)
+        W_shortcut = weight_variable([1, 1, in_filter, out_filters[2]])
+        x_shortcut = tf.nn.conv2d(X_input, W_shortcut, strides=[1, stride, stride, 1], padding="VALID")
         add = tf.add(x_shortcut, X)
-        return tf.nn.relu(add + bias_variable([f3]))
+        return tf.nn.relu(add + bias_variable([out_filters[2]]))  # seed 004's b_conv_fin
 
 
 @dataclass
