@@ -15,6 +15,14 @@ class UserError(Exception):
     exit_status = 2
 
 
+def check_minimums(args, **minimums):
+    """UserError for the first ``--flag`` in ``args`` below its minimum (None means not given)."""
+    for flag, minimum in minimums.items():
+        value = getattr(args, flag)
+        if value is not None and value < minimum:
+            raise UserError(f"--{flag.replace('_', '-')} must be >= {minimum}, got {value}")
+
+
 def run_cli(main, argv=None):
     """Run ``main(argv)`` and turn a :class:`UserError` into a one-line error.
 

@@ -11,7 +11,7 @@ import sys
 import time
 
 
-from ..errors import UserError
+from ..errors import check_minimums
 
 
 def add_parser(sub):
@@ -71,10 +71,7 @@ def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print
 
 
 def main(args):
-    for flag in ("steps", "batch_size", "eval_batch"):
-        v = getattr(args, flag)
-        if v < (0 if flag == "steps" else 1):
-            raise UserError(f"--{flag.replace('_', '-')} must be >= {0 if flag == 'steps' else 1}, got {v}")
+    check_minimums(args, steps=0, batch_size=1, eval_batch=1)
     if args.save:
         from ..fileio import check_writable
 

@@ -11,7 +11,7 @@ import sys
 
 import numpy as np
 
-from ..errors import UserError
+from ..errors import UserError, check_minimums
 
 
 def add_parser(sub):
@@ -44,10 +44,7 @@ def _defaults(args):
         raise UserError(f"--input-shape must be positive, got {shape}")
     if shape[2] != 3:
         raise UserError(f"--input-shape: the model takes RGB images (C = 3), got C = {shape[2]}")
-    for flag in ("epochs", "batch_size", "max_batches", "classes"):
-        v = getattr(args, flag)
-        if v is not None and v < (0 if flag == "epochs" else 1):
-            raise UserError(f"--{flag.replace('_', '-')} must be >= {0 if flag == 'epochs' else 1}, got {v}")
+    check_minimums(args, epochs=0, batch_size=1, max_batches=1, classes=1)
     return shape
 
 

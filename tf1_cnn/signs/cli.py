@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import UserError, run_cli
+from ..errors import UserError, check_minimums, run_cli
 
 IMAGE_SIZE = (64, 64)  # the course's input size; photos of another size are resized to it
 
@@ -103,10 +103,7 @@ def main(argv=None):
     for flag in ("save", "plot"):  # refuse before hours of training, not after
         if getattr(args, flag):
             check_writable(getattr(args, flag), args.force)
-    for flag in ("epochs", "minibatch_size"):
-        value = getattr(args, flag)
-        if value is not None and value < (0 if flag == "epochs" else 1):
-            raise UserError(f"--{flag.replace('_', '-')} must be >= {0 if flag == 'epochs' else 1}, got {value}")
+    check_minimums(args, epochs=0, minibatch_size=1)
     if args.learning_rate is not None and not args.learning_rate > 0:
         raise UserError(f"--learning-rate must be > 0, got {args.learning_rate}")
     restored = load_parameters(args.restore) if args.restore else None

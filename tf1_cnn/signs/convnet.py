@@ -103,7 +103,7 @@ def compute_cost(Z3, Y):
 
 def parameter_values(sess, variant):
     """The trained parameters as numpy arrays, keyed by variable name (W1, W2, FC layer)."""
-    return {name: sess.run(var) for name, var in variables_by_name(variant).items()}
+    return sess.run(variables_by_name(variant))
 
 
 def variables_by_name(variant, names=None):

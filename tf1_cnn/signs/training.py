@@ -49,11 +49,11 @@ def check_training_arrays(X_train, Y_train, X_test, Y_test):
 
 
 def train(X_train, Y_train, X_test, Y_test, variant="course", learning_rate=None, num_epochs=None,
-          minibatch_size=64, on_epoch=None, restore=None):
-    """Train (or, with ``restore`` and num_epochs=0, only evaluate) the ConvNet.
+          minibatch_size=64, on_epoch=None):
+    """Train the ConvNet, then measure its train and test accuracy.
 
     X_* (m, 64, 64, 3) floats in [0, 1], Y_* (m, 6) one-hot. ``on_epoch(epoch, cost,
-    elapsed)`` is called after each epoch. ``restore``: a parameters dict to start from.
+    elapsed)`` is called after each epoch.
     Returns a :class:`History`.
     """
     v = convnet.get_variant(variant)
@@ -75,8 +75,6 @@ def train(X_train, Y_train, X_test, Y_test, variant="course", learning_rate=None
         init = tf.global_variables_initializer()
         with tf.Session(graph=g) as sess:
             sess.run(init)
-            if restore is not None:
-                _load(sess, restore, v)
             seed = 3
             num_minibatches = int(m / minibatch_size)  # full batches only, as the course
             for epoch in range(num_epochs):
@@ -93,16 +91,6 @@ def train(X_train, Y_train, X_test, Y_test, variant="course", learning_rate=None
             hist.parameters = convnet.parameter_values(sess, v)
     hist.seconds = time.perf_counter() - t0
     return hist
-
-
-def _load(sess, params, v):
-    for name, var in convnet.variables_by_name(v).items():
-        if name not in params:
-            raise UserError(f"the restored parameters have no {name!r} (variant {v.name}); keys: {sorted(params)}")
-        value = np.asarray(params[name])
-        if tuple(value.shape) != tuple(var.shape.as_list()):
-            raise UserError(f"restored {name} has shape {value.shape}, the model needs {var.shape.as_list()}")
-        var.load(value, sess)
 
 
 def model(X_train, Y_train, X_test, Y_test, learning_rate=None, num_epochs=None, minibatch_size=64,

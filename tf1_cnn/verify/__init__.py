@@ -32,7 +32,7 @@ def _short(value, width=44):
         else:
             text = np.array2string(arr, precision=8, separator=" ", threshold=8).replace("\n", "")
             text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 3] + "..."
+    return _clip(text, width)
 
 
 def run_row(row, ctx):
