@@ -11,6 +11,7 @@ from .helpers import ROOT, run_cli
 from .test_input_data import write_idx
 
 SCRIPTS = ROOT / "tests" / "legacy_scripts"
+COURSE_CELLS = ROOT / "tf1_cnn" / "verify" / "course" / "convnet_cells.py"
 
 # Printed by the course notebook's initialize_parameters() test cell (xavier_initializer(seed=0)
 # under tf.set_random_seed(1), TF 1.x).
@@ -95,10 +96,30 @@ def test_exit_status_and_argv_pass_through(tmp_path):
     assert proc.returncode == 3 and "argv ['a', '--b']" in proc.stdout
 
 
-def test_uncovered_name_is_named_with_its_replacement():
-    proc = legacy(str(SCRIPTS / "uses_slim.py"))
+def test_course_cells_print_b2_and_b3_under_tf1s_seed_rule(tmp_path):
+    proc = legacy(str(COURSE_CELLS), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    z3 = re.search(r"Z3 = (\[\[.*?\]\])", proc.stdout, re.S).group(1)
+    np.testing.assert_allclose(np.array([float(v) for v in z3.replace("[", " ").replace("]", " ").split()]),
+                               [-0.44670227, -1.57208765, -1.53049231, -2.31013036, -1.29104376, 0.46852064,
+                                -0.17601591, -1.57972014, -1.4737016, -2.61672091, -1.00810647, 0.5747785],
+                               atol=1e-5)
+    assert abs(float(re.search(r"cost = (\S+)", proc.stdout).group(1)) - 2.91034) <= 5e-6
+    assert "convnet_cells.py:44" in proc.stderr  # the report names file:line of fully_connected
+
+
+def test_seed_rule_tf2_reproduces_tensorflow_2s_numbers(tmp_path):
+    proc = legacy("--seed-rule", "tf2", str(COURSE_CELLS), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Z3 = [[ 0.99275815 -1.9926488" in proc.stdout and "cost = 2.695238" in proc.stdout
+
+
+def test_not_provided_name_is_named_with_its_replacement(tmp_path):
+    script = tmp_path / "rnn.py"
+    script.write_text("import tensorflow as tf\ncell = tf.contrib.rnn.BasicLSTMCell(4)\n")
+    proc = legacy(str(script))
     assert proc.returncode == 1
-    assert "AttributeError: tf.contrib.slim is TF1-only and not covered" in proc.stderr
+    assert "AttributeError: tf.contrib.rnn is TF1-only and not provided" in proc.stderr
 
 
 def test_missing_script_is_a_clear_error():
@@ -126,8 +147,8 @@ SEED_TF1_NAMES = (
 )
 
 
-def test_every_tf1_name_in_the_seeds_is_covered():
-    assert set(SEED_TF1_NAMES) <= set(migration.REPLACEMENTS)
+def test_every_tf1_name_in_the_seeds_has_a_replacement():
+    assert [name for name in SEED_TF1_NAMES if migration.replacement(name) is None] == []
 
 
 def test_install_is_idempotent_and_the_facade_needs_no_install():

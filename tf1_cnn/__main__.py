@@ -30,6 +30,10 @@ def build_parser():
 def main(argv=None):
     from .errors import run_cli
 
+    if (argv if argv is not None else sys.argv[1:])[:1] == ["legacy"]:
+        # Keras 2 as tf.keras for TF1 code: must be set before TensorFlow is imported
+        os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+
     def _main(argv):
         args = build_parser().parse_args(argv)
         return args.func(args)

@@ -19,8 +19,12 @@ def check_writable(path, force, flag="--force"):
     path = Path(path)
     if path.exists() and not force:
         raise UserError(f"{path} exists; pass {flag} to overwrite it")
+    if path.exists() and not path.is_file():
+        raise UserError(f"{path} exists and is not a regular file; it is never replaced")
     if not path.parent.resolve().is_dir():
         raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
+    if not os.access(path.parent.resolve(), os.W_OK):
+        raise UserError(f"cannot write {path}: folder {path.parent} is not writable")
     return path
 
 

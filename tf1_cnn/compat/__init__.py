@@ -1,10 +1,19 @@
-"""TF1 compatibility: the ``tf1`` facade and (for unmodified scripts) ``install()``.
+"""The TF1 runtime: TF 1.x's namespace, seed rule and op structures on TensorFlow 2.21.
 
-``from tf1_cnn.compat import tf1 as tf`` patches nothing global. Build graphs
-inside ``with tf.Graph().as_default():`` (as the project's own code does), or
-call ``install()`` first to switch the whole process to TF1 graph mode.
+One module per concern:
+- ``settings``: the seed rule ("tf1" / "tf2") and TF 1.x version ("1.3" / "1.15") in force;
+- ``seed_rule``: TF 1.x's op-seed rule (an unseeded op's seed is the graph's op count);
+- ``op_structure``: the functions rebuilt with TF 1.x's ops, and the op-count table;
+- ``libraries``: tf_keras's TF1 layers and tf_slim (contrib), with tf_slim's fixes;
+- ``facade``: ``tf1``, TF 1.x's ``tensorflow`` namespace, patching nothing global;
+- ``migration``: the name tables (TF1-only names, their TF2 replacements, where used);
+- ``install``: patch the process for unmodified TF1 code (``legacy`` calls it);
+- ``keras2``, ``scipy_compat``: Keras 2 under ``import keras``; SciPy's image helpers.
+
+``from tf1_cnn.compat import tf1 as tf`` patches nothing global: build graphs inside
+``with tf.Graph().as_default():`` (as the project's own code does), or call
+``install()`` first to switch the whole process to TF1 graph mode.
 """
 from .facade import tf1  # noqa: F401
 from .install import install  # noqa: F401
-from .initializers import xavier_initializer  # noqa: F401
-from .layers import dense, flatten, fully_connected  # noqa: F401
+from .settings import configure, using  # noqa: F401

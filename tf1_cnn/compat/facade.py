@@ -1,24 +1,36 @@
 """The ``tf1`` facade: TF 1.x's ``tensorflow`` namespace on TensorFlow 2.21.
 
-``from tf1_cnn.compat import tf1 as tf`` gives course-style code
-``tf.placeholder``, ``tf.get_variable``, ``tf.contrib.layers.fully_connected``,
-``tf.layers.dense``, ``tf.train.AdamOptimizer``, ``tf.Session``, ... without
-patching anything global: attributes come from the shims first, then from
-``tf.compat.v1``. Each lookup of a TF1-only name is counted for the migration
-report; a name nobody provides raises an AttributeError naming it and its TF2
-replacement.
+``from tf1_cnn.compat import tf1 as tf`` gives TF1 code all of ``tf.compat.v1``
+under its TF1 spelling, plus what TF 1.x had beyond it, without patching
+anything global:
+
+- ``tf.layers`` (and ``tf.compat.v1.layers``): tf_keras's TF1 layers;
+- ``tf.contrib.layers``, ``tf.contrib.slim``, ``tf.contrib.framework``: tf_slim;
+- the few functions whose TF 2.21 versions build other ops than TF 1.x
+  (``op_structure.py``: contrib and core flatten, ``tf.nn.dropout``);
+- every other name: ``tf.compat.v1``'s, its submodules wrapped the same way
+  (``tf.train``, ``tf.nn``, ``tf.losses``, ``tf.metrics``, ``tf.summary``, ...).
+
+Each lookup is reported to ``migration.record`` (which keeps the TF1-only ones,
+with the user's file and line); a name nobody provides raises an AttributeError
+naming it and its TF2 replacement.
 """
 import types
 
 import tensorflow as tf
 
-from . import initializers, layers, migration
+from .. import input_data
+from . import libraries, migration, op_structure
 
 _MISSING = object()
 
 
 class Namespace(types.ModuleType):
-    """A module-like view: ``overrides`` first, then ``base`` (a tf.compat.v1 module or None)."""
+    """A module-like view: ``overrides`` first, then ``base`` (a module, or a function returning one).
+
+    Submodules of a TensorFlow base come back wrapped as Namespaces too (cached), so
+    ``tf.train.AdamOptimizer`` is counted as such.
+    """
 
     def __init__(self, path, base=None, overrides=None):
         super().__init__(path)
@@ -26,59 +38,79 @@ class Namespace(types.ModuleType):
         object.__setattr__(self, "_base", base)
         object.__setattr__(self, "_overrides", dict(overrides or {}))
 
+    def _base_module(self):
+        base = self._base
+        if callable(base) and not isinstance(base, types.ModuleType):
+            base = base()
+            object.__setattr__(self, "_base", base)
+        return base
+
+    def _lookup(self, attr):
+        value = self._overrides.get(attr, _MISSING)
+        base = self._base_module() if value is _MISSING else None
+        if base is not None:
+            try:
+                value = getattr(base, attr)
+            except AttributeError:
+                value = _MISSING
+            if isinstance(value, types.ModuleType) and value.__name__.startswith(("tensorflow", "tf_keras")):
+                value = Namespace(f"{self._path}.{attr}", value)
+                self._overrides[attr] = value
+        return value
+
     def __getattr__(self, attr):
         if attr.startswith("__"):
             raise AttributeError(attr)
         full = f"{self._path}.{attr}"
-        value = self._overrides.get(attr, _MISSING)
-        if value is _MISSING and self._base is not None:
-            try:
-                value = getattr(self._base, attr)
-            except Exception:  # e.g. tf.compat.v1.layers.* raise under Keras 3
-                value = _MISSING
+        value = self._lookup(attr)
         if value is _MISSING:
             raise AttributeError(migration.missing_message(full))
-        migration.record(full)
+        if not isinstance(value, types.ModuleType):  # count the leaf names, not the namespaces on the way
+            migration.record(full)
         return value
+
+    def __setattr__(self, attr, value):  # user code may set attributes (tf.flags.FLAGS = ...)
+        self._overrides[attr] = value
 
     def __dir__(self):
         names = set(self._overrides)
-        if self._base is not None:
-            names |= set(dir(self._base))
+        base = self._base_module()
+        if base is not None:
+            names |= {n for n in dir(base) if not n.startswith("__")}
         return sorted(names)
 
     def __repr__(self):
-        return f"<tf1_cnn TF1 facade {self._path!r}>"
+        return f"<tf1_cnn TF1 namespace {self._path!r}>"
 
 
 def _contrib():
-    contrib_layers = Namespace("tf.contrib.layers", None, {
-        "xavier_initializer": initializers.xavier_initializer,
-        "xavier_initializer_conv2d": initializers.xavier_initializer_conv2d,
-        "variance_scaling_initializer": initializers.variance_scaling_initializer,
-        "flatten": layers.flatten,
-        "fully_connected": layers.fully_connected,
+    def slim_view(path):
+        # contrib.layers / slim: tf_slim, with TF 1.x's flatten structure (op_structure.py)
+        return Namespace(path, libraries.slim, {"flatten": op_structure.contrib_flatten})
+
+    return Namespace("tf.contrib", None, {
+        "layers": slim_view("tf.contrib.layers"),
+        "slim": slim_view("tf.contrib.slim"),
+        "framework": Namespace("tf.contrib.framework", libraries.slim),
+        "learn": Namespace("tf.contrib.learn", None, {"datasets": Namespace(
+            "tf.contrib.learn.datasets", None, {"mnist": input_data})}),
     })
-    return Namespace("tf.contrib", None, {"layers": contrib_layers})
 
 
-def _layers(path="tf.layers"):
-    return Namespace(path, None, {
-        name: getattr(layers, name)
-        for name in ("dense", "flatten", "conv2d", "max_pooling2d", "average_pooling2d", "dropout")
-    })
+def layers_namespace(path="tf.layers"):
+    """tf_keras's TF1 layers, with TF 1.x's flatten structure."""
+    return Namespace(path, libraries.legacy_layers, {"flatten": op_structure.layers_flatten})
 
 
 def make_facade():
-    """A fresh ``tf`` namespace: shims, then tf.compat.v1 (with its own submodules wrapped)."""
+    """A fresh ``tf`` namespace (see the module docstring)."""
     v1 = tf.compat.v1
-    layers = _layers()
-    subs = {name: Namespace(f"tf.{name}", getattr(v1, name))
-            for name in ("train", "nn", "losses", "summary", "random", "math", "image", "io", "initializers")}
-    # seed 002 writes tf.compat.v1.layers.dense, which TF 2.21 refuses under Keras 3
-    compat_v1 = Namespace("tf.compat.v1", v1, {"layers": _layers("tf.compat.v1.layers")})
-    subs["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
-    return Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, **subs})
+    nn = Namespace("tf.nn", v1.nn, {"dropout": op_structure.dropout})
+    layers = layers_namespace()
+    facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn})
+    compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
+    facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
+    return facade
 
 
 tf1 = make_facade()

@@ -1,101 +1,129 @@
-"""``install()``: run unmodified TF1 scripts (``import tensorflow as tf``) on TensorFlow 2.21.
+"""``install()``: run unmodified TF1 code (``import tensorflow as tf``) on TensorFlow 2.21.
 
-Idempotent. It
-- switches the process to TF1 graph mode (``tf.compat.v1.disable_v2_behavior()``);
-- gives the real ``tensorflow`` module (and ``tf.train``, ``tf.nn``, ``tf.losses``,
-  ``tf.summary``, ``tf.compat.v1``) the TF1 names of ``migration.REPLACEMENTS``, taken
-  from the ``tf1`` facade (shims first, then ``tf.compat.v1``); where TF2 kept a name
-  with a new meaning (``tf.nn.dropout(x, keep_prob)``), the TF1 one replaces it;
-- counts every lookup of those names for the migration report, and turns a missing
-  name into an AttributeError that names it and its TF2 replacement;
-- registers ``tensorflow.examples.tutorials.mnist.input_data`` as ``tf1_cnn.input_data``.
+Idempotent for the process. It
+- asks for Keras 2 (``TF_USE_LEGACY_KERAS=1``: ``tf.keras`` is tf_keras; set before
+  TensorFlow is imported by ``legacy``, which starts before the user's code);
+- switches to TF1 graph mode (``disable_v2_behavior``: graphs, reference variables,
+  v1 control flow) and selects the seed rule and TF 1.x version (``settings.py``);
+- gives the real ``tensorflow`` module every name of the ``tf1`` facade (all of
+  ``tf.compat.v1`` under its TF1 spelling, ``tf.layers``, ``tf.contrib``, the TF1-shaped
+  ops) and counts each lookup of a TF1-only name (``migration.py``);
+- makes the TF1 import forms work: ``from tensorflow.contrib import slim``,
+  ``from tensorflow.contrib.layers import flatten``,
+  ``from tensorflow.examples.tutorials.mnist import input_data``;
+- under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
+  ``scipy.misc`` has its image helpers back (``scipy_compat.py``).
 """
+import os
 import sys
 import types
 
-from . import migration
-from .facade import tf1
+from . import migration, settings
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []
 
 
 class _TrackingModule(types.ModuleType):
-    """A module class whose lookups of TF1-only names are counted (set as ``module.__class__``)."""
+    """The real ``tensorflow`` module's class under install(): lookups are reported to migration."""
 
     def __getattribute__(self, name):
-        prefix = _PREFIXES.get(id(self))
-        if prefix is not None and not name.startswith("__"):
-            migration.record(prefix if prefix == INPUT_DATA else f"{prefix}.{name}")
-        return super().__getattribute__(name)
+        value = super().__getattribute__(name)
+        if not name.startswith("_") and not isinstance(value, types.ModuleType):
+            migration.record(f"tf.{name}")
+        return value
 
     def __getattr__(self, name):  # only reached when the module has no such attribute
-        prefix = _PREFIXES.get(id(self), self.__name__)
-        raise AttributeError(migration.missing_message(f"{prefix}.{name}"))
+        raise AttributeError(migration.missing_message(f"tf.{name}"))
 
 
-_PREFIXES = {}
-
-
-def _resolve(path):
-    """The facade's object for 'tf.a.b', read without counting it as a use."""
+def _quiet_lookup(namespace, name):
     migration._recording[0] = False
     try:
-        obj = tf1
-        for part in path.split(".")[1:]:
-            obj = getattr(obj, part)
-        return obj
+        return getattr(namespace, name)
     finally:
         migration._recording[0] = True
 
 
-def install():
-    """Patch TensorFlow for TF1 scripts (see the module docstring). Returns the tensorflow module."""
+def _register(name, module):
+    """Make ``import name`` / ``from name import x`` find ``module`` (and attach it to its parent)."""
+    sys.modules[name] = module
+    parent, _, attr = name.rpartition(".")
+    if parent and parent in sys.modules:
+        try:
+            setattr(sys.modules[parent], attr, module)
+        except AttributeError:
+            pass
+
+
+def install(seed_rule=None, tf1_version=None, keras2=True):
+    """Patch TensorFlow for TF1 code (see the module docstring). Returns the tensorflow module.
+
+    ``seed_rule`` "tf1" (default) or "tf2"; ``tf1_version`` "1.3" (default) or "1.15".
+    Called again, it only changes the seed rule and version.
+    """
+    settings.configure(seed_rule or settings.DEFAULTS["seed_rule"],
+                       tf1_version or settings.DEFAULTS["tf1_version"])
+    if _installed:
+        return sys.modules["tensorflow"]
+    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
     import tensorflow as tf
 
-    if _installed:
-        return tf
+    from .facade import tf1
+
     tf.compat.v1.disable_v2_behavior()
-    modules = {"tf": tf}
-    for name in REPLACED_PARENTS:
-        obj = tf
-        for part in name.split(".")[1:]:
-            obj = getattr(obj, part)
-        modules[name] = obj
-    for path in migration.REPLACEMENTS:
-        if not path.startswith("tf."):
+    _quiet_library_chatter(tf)
+    for name in dir(tf1):
+        if name.startswith("_") or name == "compat":
             continue
-        parent, _, attr = path.rpartition(".")
-        if parent in modules:  # tf.layers.* and tf.contrib.* come as whole facade namespaces, below
-            setattr(modules[parent], attr, _resolve(path))
-    tf.layers = tf1.layers
-    tf.contrib = tf1.contrib
-    tf.compat.v1.layers = tf1.compat.v1.layers  # TF 2.21's raises "not available with Keras 3"
-    for name, module in modules.items():
-        if type(module) is types.ModuleType:
-            module.__class__ = _TrackingModule
-        _PREFIXES[id(module)] = name
+        setattr(tf, name, _quiet_lookup(tf1, name))
+    tf.compat.v1.layers = _quiet_lookup(tf1.compat.v1, "layers")
+    for path in ("contrib", "contrib.layers", "contrib.slim", "contrib.framework", "contrib.learn",
+                 "contrib.learn.datasets", "layers"):
+        obj = tf1
+        for part in path.split("."):
+            obj = _quiet_lookup(obj, part)
+        _register(f"tensorflow.{path}", obj)
     _register_input_data()
+    if keras2:
+        from . import keras2 as _keras2, scipy_compat
+
+        _keras2.install()
+        scipy_compat.install()
+    tf.__class__ = _TrackingModule
     _installed.append(True)
     return tf
 
 
-# modules that receive TF1 names (besides the top level)
-REPLACED_PARENTS = ("tf.train", "tf.nn", "tf.losses", "tf.summary", "tf.compat.v1")
+def _quiet_library_chatter(tf):
+    """TensorFlow's and tf_keras's own deprecation notices, not the user's: hidden (TF1 code is all
+    deprecated names; the migration report lists them once). The user's warnings stay as they are.
+    Set TF1_CNN_VERBOSE=1 to see them."""
+    if os.environ.get("TF1_CNN_VERBOSE"):
+        return
+    import warnings
+
+    tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.ERROR)
+    warnings.filterwarnings("ignore", message=r".*is deprecated and will be removed", category=UserWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tensorflow|tf_keras|tf_slim|keras)\b")
 
 
 def _register_input_data():
     from .. import input_data
 
-    proxy = _TrackingModule(INPUT_DATA)
+    proxy = _InputDataModule(INPUT_DATA, input_data.__doc__)
     proxy.__dict__.update({k: v for k, v in vars(input_data).items() if not k.startswith("__")})
-    proxy.__doc__ = input_data.__doc__
-    _PREFIXES[id(proxy)] = INPUT_DATA
-    parents = INPUT_DATA.split(".")
-    for i in range(2, len(parents)):
-        name = ".".join(parents[:i])
+    for i in range(2, INPUT_DATA.count(".") + 1):
+        name = ".".join(INPUT_DATA.split(".")[:i])
         if name not in sys.modules:
-            sys.modules[name] = types.ModuleType(name)
-    sys.modules[INPUT_DATA] = proxy
-    for i in range(1, len(parents)):
-        setattr(sys.modules[".".join(parents[:i])], parents[i], sys.modules[".".join(parents[:i + 1])])
+            _register(name, types.ModuleType(name))
+    _register(INPUT_DATA, proxy)
+
+
+class _InputDataModule(types.ModuleType):
+    """``tensorflow.examples.tutorials.mnist.input_data`` (tf1_cnn.input_data); uses are reported."""
+
+    def __getattribute__(self, name):
+        if not name.startswith("_"):
+            migration.record(INPUT_DATA)
+        return super().__getattribute__(name)

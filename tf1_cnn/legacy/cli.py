@@ -1,16 +1,28 @@
-"""``python -m tf1_cnn legacy SCRIPT [ARGS...]``: run an unmodified TensorFlow 1 script.
+"""``python -m tf1_cnn legacy SCRIPT.py|NOTEBOOK.ipynb [ARGS...]``: run unmodified TF1 code.
 
-The script runs as ``__main__`` with ``sys.argv = [SCRIPT, ARGS...]``, in the
-current directory (its relative paths resolve as it expects), its own folder
-first on ``sys.path``, and the TF1 shims installed (``tf1_cnn.compat.install``).
-At the end a migration report lists every TF1-only name it used, how often, and
-the TF2 replacement: on stderr, or as JSON with ``--report-json PATH``. The exit
-status is the script's.
+A script runs as ``__main__`` with ``sys.argv = [SCRIPT, ARGS...]`` in the current
+directory, its own folder first on ``sys.path``; a notebook's code cells run in
+order in the notebook's folder (``notebook.py``). Both run on the TF1 runtime
+(``tf1_cnn.compat.install``): TF 1.x's seed rule and op structures, all of
+``tf.compat.v1`` under its TF1 names, ``tf.layers`` (tf_keras), ``tf.contrib``
+(tf_slim), Keras 2 under ``import keras``, SciPy's old image helpers.
 
-``--coverage`` prints the table of covered TF1 names (the README's table).
+``--seed-rule tf1`` (default): an unseeded random op under a graph seed takes the
+graph's operation count as its op seed, as on TF 1.x. ``--seed-rule tf2``:
+TensorFlow 2's per-graph counter (for code written against tf.compat.v1 on TF 2).
+``--tf1-version 1.3`` (default; 1.2-1.4) or ``1.15`` (1.5-1.15): whose op structures.
+
+``--check`` (notebooks): compare each code cell's text output with the output
+stored in the notebook, numbers within ``--atol``/``--rtol``; one line per cell,
+a summary, exit status 1 if a cell differs or fails.
+
+At the end a migration report lists every TF1-only name used, how often, where
+(file:line, or cell and line), and its TF2 replacement: on stderr, or as JSON
+with ``--report-json PATH``. The exit status is the code's.
 """
 import argparse
 import json
+import os
 import runpy
 import sys
 import traceback
@@ -18,28 +30,63 @@ from pathlib import Path
 
 from ..errors import UserError
 
+SEED_RULES = ("tf1", "tf2")
+TF1_VERSIONS = ("1.3", "1.15")
+
+# The README's coverage table, by family: (family, TF1 names, what runs them here).
+FAMILIES = (
+    ("graph, session, variables", "`tf.placeholder`, `tf.Session`, `tf.get_variable`, `tf.variable_scope`, "
+     "`tf.global_variables_initializer`, every other `tf.X` of `tf.compat.v1`", "tf.compat.v1"),
+    ("seed rule", "`tf.set_random_seed` + unseeded initializers, dropout, shuffles", "tf1_cnn (TF 1.x's rule)"),
+    ("layers", "`tf.layers.*`, `tf.compat.v1.layers.*` (dense, conv2d, conv2d_transpose, pooling, "
+     "batch_normalization, dropout)", "tf_keras legacy layers; `flatten` TF1-shaped by tf1_cnn"),
+    ("contrib / slim", "`tf.contrib.layers.*`, `tf.contrib.slim`, `tf.contrib.framework` (arg_scope, ...)",
+     "tf_slim (batch_norm fixed); `flatten` TF1-shaped by tf1_cnn"),
+    ("nn, losses, metrics", "`tf.nn.dropout(x, keep_prob)`, `tf.losses.*`, `tf.metrics.*`, "
+     "`reduction_indices=`, `keep_dims=`", "tf.compat.v1; `tf.nn.dropout` TF1-shaped by tf1_cnn"),
+    ("training, savers", "`tf.train.*Optimizer`, `tf.train.Saver`, `tf.train.exponential_decay`", "tf.compat.v1"),
+    ("summaries", "`tf.summary.scalar`, `histogram`, `merge_all`, `FileWriter`", "tf.compat.v1 + TensorBoard"),
+    ("queues, tf.data", "`tf.train.string_input_producer`, `shuffle_batch`, `start_queue_runners`, "
+     "`Dataset.make_one_shot_iterator`", "tf.compat.v1"),
+    ("flags, gfile, logging", "`tf.app.run`, `tf.app.flags`, `tf.flags`, `tf.gfile`, `tf.logging`", "tf.compat.v1"),
+    ("MNIST input", "`tensorflow.examples.tutorials.mnist.input_data`, `tf.contrib.learn.datasets.mnist`",
+     "tf1_cnn.input_data (no downloads)"),
+    ("Keras 2", "`import keras`, `keras.backend.set_learning_phase`, `keras.utils.vis_utils`, "
+     "`keras.applications.imagenet_utils`, `keras.preprocessing.image`", "tf_keras (v1 API, TF1 initializers)"),
+    ("SciPy-era images", "`scipy.misc.imread`, `imresize`, `imsave`, `toimage`, `scipy.ndimage.imread`",
+     "tf1_cnn on Pillow"),
+    ("not provided", "`tf.estimator` (tensorflow-estimator does not import on TF 2.21), `tf.contrib.rnn`, "
+     "`tf.contrib.seq2seq`", "an AttributeError naming the TF2 replacement"),
+)
+
 
 def add_parser(sub):
-    p = sub.add_parser("legacy", help="run an unmodified TF1 script with the shims installed",
+    p = sub.add_parser("legacy", help="run an unmodified TF1 script or notebook on the TF1 runtime",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--report-json", metavar="PATH", help="write the migration report as JSON to PATH")
+    p.add_argument("--seed-rule", choices=SEED_RULES, default="tf1", help="op-seed rule (default tf1)")
+    p.add_argument("--tf1-version", choices=TF1_VERSIONS, default="1.3",
+                   help="whose TF 1.x op structures the runtime mirrors (default 1.3)")
+    p.add_argument("--report-json", metavar="PATH", help="write the migration report (and --check's table) as JSON")
     p.add_argument("--no-report", action="store_true", help="do not print the migration report")
-    p.add_argument("--coverage", action="store_true", help="print the covered TF1 names (markdown) and exit")
-    p.add_argument("script", nargs="?", metavar="SCRIPT")
+    p.add_argument("--coverage", action="store_true", help="print what the runtime covers (markdown) and exit")
+    nb = p.add_argument_group("notebooks")
+    nb.add_argument("--check", action="store_true", help="compare each cell's output with the stored one")
+    nb.add_argument("--atol", type=float, default=1e-5, help="absolute tolerance of --check (default 1e-5)")
+    nb.add_argument("--rtol", type=float, default=1e-5, help="relative tolerance of --check (default 1e-5)")
+    nb.add_argument("--keep-going", action="store_true", help="run the cells after a failing cell too")
+    nb.add_argument("--json", metavar="PATH", help="write --check's per-cell table as JSON")
+    nb.add_argument("--output", metavar="NEW.ipynb", help="write the executed notebook")
+    p.add_argument("--force", action="store_true", help="replace an existing --output / --json / --report-json file")
+    p.add_argument("script", nargs="?", metavar="SCRIPT|NOTEBOOK")
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
-    p.set_defaults(func=main)
+    p.set_defaults(func=main, parser=p)
     return p
 
 
 def coverage_table():
-    """The README's coverage table, generated from migration.REPLACEMENTS."""
-    from ..compat import migration
-
-    shims = ("tf.layers.", "tf.contrib.", "tf.compat.v1.layers.", "tensorflow.examples.")
-    lines = ["| TF1 name | provided by | TF2 replacement |", "| --- | --- | --- |"]
-    for name, repl in migration.REPLACEMENTS.items():
-        by = "tf1_cnn shim" if name.startswith(shims) else "tf.compat.v1"
-        lines.append(f"| `{name}` | {by} | {repl} |")
+    """The README's coverage table, by family."""
+    lines = ["| family | TF1 names | run here by |", "| --- | --- | --- |"]
+    lines += [f"| {family} | {names} | {by} |" for family, names, by in FAMILIES]
     return "\n".join(lines)
 
 
@@ -48,13 +95,9 @@ def run_script(script, args):
     path = Path(script)
     if not path.is_file():
         raise UserError(f"{script}: no such script")
-    from ..compat import install, migration
-
-    install()
-    migration.usage.clear()
-    old_argv, old_path0 = sys.argv, sys.path[0]
+    old_argv, old_path = sys.argv, list(sys.path)
     sys.argv = [str(path), *args]
-    sys.path[0] = str(path.resolve().parent)
+    sys.path.insert(0, str(path.resolve().parent))  # as `python SCRIPT`: its folder first
     try:
         runpy.run_path(str(path), run_name="__main__")
         return 0
@@ -64,11 +107,93 @@ def run_script(script, args):
             return code or 0
         print(code, file=sys.stderr)
         return 1
-    except Exception:  # the script's own error: show its traceback, as python SCRIPT would
+    except Exception:  # the script's own error: its traceback, as python SCRIPT would
         traceback.print_exc()
         return 1
     finally:
-        sys.argv, sys.path[0] = old_argv, old_path0
+        sys.argv, sys.path[:] = old_argv, old_path
+
+
+def _check_outputs(args):
+    from ..fileio import check_writable
+
+    for flag in ("report_json", "json", "output"):
+        path = getattr(args, flag)
+        if path:
+            check_writable(path, force=args.force, flag="--force")
+    if args.output and Path(args.output).resolve() == Path(args.script).resolve():
+        raise UserError(f"--output {args.output}: that is the notebook being run; choose another file")
+    paths = [Path(p).resolve() for p in (args.report_json, args.json, args.output) if p]
+    if len(set(paths)) != len(paths):
+        raise UserError("--report-json, --json and --output must name different files")
+
+
+def run_notebook(args):
+    """Run (and with --check, compare) a notebook; returns the exit status."""
+    from . import check, notebook
+
+    nb = notebook.read_notebook(args.script)
+    out_base = Path(args.output or args.script)
+    runner = notebook.NotebookRunner(args.script, out_base.with_name(out_base.stem + "_files"),
+                                     echo=not args.check)
+    rows = []
+
+    def on_cell(run):
+        if args.check:
+            cmp = check.compare_cell(run, nb.cells[run.index - 1], args.atol, args.rtol)
+            rows.append(_row(run, cmp))
+            print(_format_row(rows[-1]), flush=True)
+        elif run.error:
+            print(run.error, file=sys.stderr, end="")
+        for note in run.notes:
+            print(f"cell {run.index}: {note}", file=sys.stderr)
+
+    runs = runner.run(nb, keep_going=args.keep_going, on_cell=on_cell)
+    status = 1 if any(r.error for r in runs) else 0
+    if args.check:
+        ran = {r.index for r in runs}
+        for i, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type == "code" and i not in ran:
+                rows.append({"cell": i, "source": _first_line(cell.source), "status": "not run",
+                             "max_diff": None, "detail": "", "notes": []})
+                print(_format_row(rows[-1]))
+        counts = {}
+        for row in rows:
+            counts[row["status"]] = counts.get(row["status"], 0) + 1
+        print(f"{len(rows)} code cells: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+        status = 1 if counts.get("differs") or counts.get("error") else 0
+        if args.json:
+            from ..fileio import atomic_write_text
+
+            atomic_write_text(args.json, json.dumps({"notebook": args.script, "atol": args.atol, "rtol": args.rtol,
+                                                     "cells": rows, "summary": counts}, indent=2), force=args.force)
+    if args.output:
+        import nbformat
+
+        from ..fileio import atomic_write_text
+
+        atomic_write_text(args.output, nbformat.writes(notebook.executed_notebook(nb, runs)), force=args.force)
+    return status
+
+
+def _first_line(source):
+    return next((line for line in source.splitlines() if line.strip()), "")[:60]
+
+
+def _row(run, cmp):
+    import math
+
+    diff = None if cmp.status in ("error", "no stored output", "not run") else (
+        "inf" if math.isinf(cmp.max_diff) else cmp.max_diff)
+    return {"cell": run.index, "source": _first_line(run.source), "status": cmp.status, "max_diff": diff,
+            "detail": cmp.detail, "notes": run.notes}
+
+
+def _format_row(row):
+    diff = "" if row["max_diff"] is None else (
+        f"max diff {row['max_diff']}" if isinstance(row["max_diff"], str) else f"max diff {row['max_diff']:.3g}")
+    detail = f"; {row['detail']}" if row["detail"] else ""
+    return f"cell {row['cell']:>3}  {row['status']:<16} {diff:<18} {row['source']}{detail}"
 
 
 def main(args):
@@ -76,21 +201,34 @@ def main(args):
         print(coverage_table())
         return 0
     if not args.script:
-        raise UserError("give the SCRIPT to run (python -m tf1_cnn legacy SCRIPT [ARGS...])")
-    if args.report_json:
-        from ..fileio import check_writable
+        raise UserError("give the SCRIPT or NOTEBOOK to run (python -m tf1_cnn legacy SCRIPT [ARGS...])")
+    is_notebook = args.script.endswith(".ipynb")
+    if is_notebook and args.args:  # `legacy NB.ipynb --check ...`: a notebook takes no ARGS, only options
+        script, rest = args.script, args.args
+        args.parser.parse_args(rest, namespace=args)
+        if args.script is not None:
+            raise UserError(f"unexpected argument {args.script!r} after the notebook {script}")
+        args.script, args.args = script, []
+    if not is_notebook and (args.check or args.output or args.json or args.keep_going):
+        raise UserError("--check, --output, --json and --keep-going are for notebooks (.ipynb)")
+    if not Path(args.script).is_file():
+        raise UserError(f"{args.script}: no such {'notebook' if is_notebook else 'script'}")
+    _check_outputs(args)
+    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # Keras 2 as tf.keras: before TensorFlow is imported
+    from ..compat import install, migration
 
-        check_writable(args.report_json, force=True)
-    status = run_script(args.script, args.args)
-    from ..compat import migration
-
+    install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
+    migration.clear()
+    status = run_notebook(args) if is_notebook else run_script(args.script, args.args)
     rows = migration.report()
     if args.report_json:
         from ..fileio import atomic_write_text
 
         atomic_write_text(args.report_json, json.dumps(
-            {"script": args.script, "exit_status": status,
-             "used": [{"name": n, "count": c, "replacement": r} for n, c, r in rows]}, indent=2), force=True)
+            {"script": args.script, "exit_status": status, "seed_rule": args.seed_rule,
+             "tf1_version": args.tf1_version,
+             "used": [{"name": n, "count": c, "replacement": r, "places": p} for n, c, r, p in rows]},
+            indent=2), force=args.force)
     elif not args.no_report:
         print(migration.format_report(rows), file=sys.stderr)
     return status

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..compat import op_structure, settings
 from ..compat import tf1 as tf
-from ..compat.initializers import xavier_initializer
 from ..errors import UserError
 
 
@@ -28,21 +28,20 @@ class Variant:
     name: str
     learning_rate: float
     num_epochs: int
-    fc_op_seed: int
-    fc_names: tuple  # (weights, biases) variable names of the FC layer
+    seed_rule: str    # the op-seed rule the published numbers were drawn under (compat/settings.py)
+    tf1_version: str  # whose op structures (compat/op_structure.py)
+    fc_names: tuple   # (weights, biases) variable names of the FC layer
 
 
-# Why the FC layer's op seeds (both drawn under graph seed 1, set by initialize_parameters):
-# - course: fully_connected's default xavier_initializer() is unseeded. TF 1.x gave an
-#   unseeded op the graph's op count as its op seed; in the course's graph that count
-#   was 45 when the FC weights were created. TF 2 graphs count ops differently, so the
-#   seed is pinned: glorot uniform (= xavier uniform) with op seed 45 reproduces the
-#   published Z3 (B2) and cost (B3) on TF 2.21.
-# - tf2-port: seed 002 ran dense() with its default kernel initializer; glorot uniform
-#   with op seed 0 reproduces its published Z3 (B6) and cost (B7) on TF 2.21.
+# The FC layer's weights are drawn by an *unseeded* initializer under graph seed 1, in both
+# variants, as published; what differs is the rule that turns "unseeded" into an op seed:
+# - course (TF 1.2/1.3): the graph's operation count when the weights draw, 45 in this graph
+#   (28 ops, contrib's 14-op flatten, xavier's 3 constants: see compat/op_structure.py).
+#   Built with reference variables and TF 1.x's flatten, the runtime derives it; nothing is pinned.
+# - tf2-port (seed 002, TF 2.x): TensorFlow 2's per-graph counter, 0 for the first unseeded draw.
 VARIANTS = {
-    "course": Variant("course", 0.009, 100, 45, ("fully_connected/weights", "fully_connected/biases")),
-    "tf2-port": Variant("tf2-port", 0.005, 150, 0, ("dense/kernel", "dense/bias")),
+    "course": Variant("course", 0.009, 100, "tf1", "1.3", ("fully_connected/weights", "fully_connected/biases")),
+    "tf2-port": Variant("tf2-port", 0.005, 150, "tf2", "1.3", ("dense/kernel", "dense/bias")),
 }
 
 
@@ -66,7 +65,7 @@ def initialize_parameters(variant="course"):
     v = get_variant(variant)
     tf.set_random_seed(1)  # so that your "random" numbers match ours (the course)
     if v.name == "course":
-        init = xavier_initializer(seed=0)  # = glorot_uniform_initializer(seed=0): op seed 0, graph seed 1
+        init = tf.contrib.layers.xavier_initializer(seed=0)  # op seed 0 under graph seed 1
     else:
         import tensorflow
 
@@ -86,12 +85,11 @@ def forward_propagation(X, parameters, variant="course"):
     Z2 = tf.nn.conv2d(P1, W2, strides=[1, 1, 1, 1], padding="SAME")
     A2 = tf.nn.relu(Z2)
     P2 = tf.nn.max_pool(A2, ksize=[1, 4, 4, 1], strides=[1, 4, 4, 1], padding="SAME")
-    fc_init = tf.glorot_uniform_initializer(seed=v.fc_op_seed)  # see VARIANTS for why this seed
-    if v.name == "course":
+    if v.name == "course":  # the FC weights' op seed: see VARIANTS
         P2 = tf.contrib.layers.flatten(P2)
-        return tf.contrib.layers.fully_connected(P2, 6, activation_fn=None, weights_initializer=fc_init)
+        return tf.contrib.layers.fully_connected(P2, 6, activation_fn=None)
     P = tf.layers.flatten(P2)
-    return tf.layers.dense(P, 6, activation=None, kernel_initializer=fc_init)
+    return tf.layers.dense(P, 6, activation=None)
 
 
 def compute_cost(Z3, Y):
@@ -117,11 +115,17 @@ def variables_by_name(variant, names=None):
 
 
 def build(n_H0, n_W0, n_C0, n_y, variant):
-    """Placeholders, parameters, Z3 and cost in the current graph, in the course's order."""
-    X, Y = create_placeholders(n_H0, n_W0, n_C0, n_y)
-    parameters = initialize_parameters(variant)
-    Z3 = forward_propagation(X, parameters, variant)
-    cost = compute_cost(Z3, Y)
+    """Placeholders, parameters, Z3 and cost in the current graph, in the course's order.
+
+    Both variants ran after ``disable_v2_behavior()`` (seed 002 calls it; TF 1.x had
+    nothing else), under their own seed rule: the same here, for this graph only.
+    """
+    v = get_variant(variant)
+    with settings.using(v.seed_rule, v.tf1_version), op_structure.v1_behavior():
+        X, Y = create_placeholders(n_H0, n_W0, n_C0, n_y)
+        parameters = initialize_parameters(v)
+        Z3 = forward_propagation(X, parameters, v)
+        cost = compute_cost(Z3, Y)
     return X, Y, parameters, Z3, cost
 
 

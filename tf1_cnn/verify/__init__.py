@@ -17,9 +17,9 @@ from .context import Context
 
 def all_rows():
     """Every registry row, in the reference file's order."""
-    from . import rows_numpy, rows_resnet, rows_signs
+    from . import rows_course_cells, rows_numpy, rows_resnet, rows_signs
 
-    return [*rows_numpy.ROWS, *rows_signs.ROWS, *rows_resnet.ROWS]
+    return [*rows_numpy.ROWS, *rows_signs.ROWS, *rows_course_cells.ROWS, *rows_resnet.ROWS]
 
 
 def _short(value, width=44):

@@ -68,20 +68,22 @@ B8_COSTS = (1.9082637503743172, 1.5873964205384254, 1.0073989257216454, 0.779900
             0.12093653716146946, 0.1363647971302271, 0.10240168101154268, 0.10396354575641453, 0.11999449389986694,
             0.09466223162598908, 0.07958365138620138, 0.06703681370709091, 0.08233092306181788, 0.06252288771793246)
 
+B2_Z3 = parse_array("[[-0.44670227 -1.57208765 -1.53049231 -2.31013036 -1.29104376 0.46852064]"
+                    " [-0.17601591 -1.57972014 -1.4737016 -2.61672091 -1.00810647 0.5747785]]")
+B4_PARTS = (Part("cost epoch 0", 1.917929, ABS_COST6), Part("cost epoch 5", 1.506757, ABS_COST6),
+            Part("Train Accuracy", 0.940741, ABS_TF32), Part("Test Accuracy", 0.783333, ABS_TF32))
+
 ROWS = (
     Row("B0", "course", "SIGNS dataset: /255, one-hot", "X_train (1080,64,64,3), Y_train (1080,6), X_test (120,64,64,3), Y_test (120,6)",
         (Part("X_train", (1080, 64, 64, 3), EXACT), Part("Y_train", (1080, 6), EXACT),
          Part("X_test", (120, 64, 64, 3), EXACT), Part("Y_test", (120, 6), EXACT)), _b0, NEEDS),
     Row("B2", "seed 000", "course Z3, X = randn(2,64,64,3)", "[[-0.44670227 ...] [-0.17601591 ...]]",
-        (Part("Z3", parse_array("[[-0.44670227 -1.57208765 -1.53049231 -2.31013036 -1.29104376 0.46852064]"
-                                " [-0.17601591 -1.57972014 -1.4737016 -2.61672091 -1.00810647 0.5747785]]"), ABS_TF32),),
+        (Part("Z3", B2_Z3, ABS_TF32),),
         lambda ctx: {"Z3": _graph_cell("course", 2, False)}),
     Row("B3", "seed 000", "course cost, X = randn(4,64,64,3), Y = randn(4,6)", "2.91034",
         (Part("cost", 2.91034, ABS_COST6),), lambda ctx: {"cost": _graph_cell("course", 4, True)}),
     Row("B4", "course", "course variant, full SIGNS, 100 epochs", "epoch 0: 1.917929, 5: 1.506757; train 0.940741, test 0.783333",
-        (Part("cost epoch 0", 1.917929, ABS_COST6), Part("cost epoch 5", 1.506757, ABS_COST6),
-         Part("Train Accuracy", 0.940741, ABS_TF32), Part("Test Accuracy", 0.783333, ABS_TF32)),
-        _training("course", (0, 5)), NEEDS, show_parts=True,
+        B4_PARTS, _training("course", (0, 5)), NEEDS, show_parts=True,
         notes="seed 000 prints Train 0.86851853, Test 0.73333335 for the same code elsewhere"),
     Row("B5", "seed 002", "tf2-port initialize_parameters, W[1,1,1]", "W1 [0.03393849 ...], W2 [0.18496291 ...]",
         (Part("W1[1,1,1]", parse_array("[0.03393849 -0.16554174 -0.006313 0.01852748 -0.03301779 -0.03344928"

@@ -1,0 +1,145 @@
+"""``legacy NOTEBOOK.ipynb [--check]``: course-style notebooks (tf1_cnn/legacy/notebook.py, check.py)."""
+import json
+
+import nbformat
+import pytest
+
+from tf1_cnn.legacy import check
+
+from .helpers import run_cli
+from .test_legacy import COURSE_CELLS
+
+# The published B2 / B3 outputs, as the course notebook stored them (numpy's print layout)
+Z3_TEXT = ("Z3 = [[-0.44670227 -1.57208765 -1.53049231 -2.31013036 -1.29104376  0.46852064]\n"
+           " [-0.17601591 -1.57972014 -1.4737016  -2.61672091 -1.00810647  0.5747785 ]]\n")
+COST_TEXT = "cost = 2.91034\n"
+
+
+def _cells():
+    """The ConvNet application's first cells in the course's form: (source, stored stdout or None)."""
+    src = COURSE_CELLS.read_text()
+    defs = src[src.index("def create_placeholders"):src.index("tf.reset_default_graph()")]
+    z3_cell, cost_cell = src[src.index("tf.reset_default_graph()"):src.index("def model(")].split(
+        "tf.reset_default_graph()")[1:]
+    return [
+        ("import math\nimport numpy as np\nimport h5py\nimport matplotlib.pyplot as plt\nimport scipy\n"
+         "from PIL import Image\nfrom scipy import ndimage\nimport tensorflow as tf\n"
+         "from tensorflow.python.framework import ops\nfrom cnn_utils import *\n\n%matplotlib inline\n"
+         "np.random.seed(1)", None),
+        ("!ls datasets", None),
+        (defs, None),
+        ("tf.reset_default_graph()" + z3_cell, Z3_TEXT),
+        ("tf.reset_default_graph()" + cost_cell, COST_TEXT),
+        ("plt.plot([3, 2, 1])\nplt.ylabel('cost')\nplt.show()", None),
+        ("1 + 1", "2\n"),
+    ]
+
+
+def write_notebook(path, cells=None, version=4):
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell("# Convolutional Neural Networks: Application"))
+    for source, stored in cells or _cells():
+        cell = nbformat.v4.new_code_cell(source)
+        if stored == "2\n":
+            cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=1)]
+        elif stored is not None:
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=stored)]
+        nb.cells.append(cell)
+    if version == 3:
+        nb = nbformat.convert(nb, 3)
+    path.write_text(nbformat.writes(nb, version=version))
+    return path
+
+
+def legacy(*args, **kw):
+    return run_cli("-m", "tf1_cnn", "legacy", *args, **kw)
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    d = tmp_path_factory.mktemp("nb")
+    nb = write_notebook(d / "Convolution model - Application.ipynb")
+    report = d / "cells.json"
+    proc = legacy(str(nb), "--check", "--json", str(report), "--output", str(d / "out.ipynb"))
+    return d, proc, json.loads(report.read_text()) if report.exists() else None
+
+
+def test_course_notebook_matches_every_stored_number(checked):
+    d, proc, report = checked
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rows = {r["cell"]: r for r in report["cells"]}
+    assert rows[5]["status"] == rows[6]["status"] == rows[8]["status"] == "match"
+    assert rows[5]["max_diff"] < 1e-6 and rows[6]["max_diff"] < 1e-6
+    assert rows[2]["status"] == "no stored output" and report["summary"]["match"] == 3
+    assert "7 code cells: " in proc.stdout and "differs" not in proc.stdout
+    assert "cell 3: !ls datasets: shell line skipped" in proc.stderr
+
+
+def test_plot_cell_is_saved_as_a_file_and_output_notebook_written(checked):
+    d, _, _ = checked
+    assert (d / "out_files" / "cell7_1.png").stat().st_size > 1000
+    out = nbformat.read(d / "out.ipynb", as_version=4)
+    assert "image/png" in out.cells[6].outputs[0]["data"]  # cell 7 (cells count from 1)
+    assert out.cells[4].outputs[0]["text"].startswith("Z3 = [[-0.4467")
+
+
+def test_a_number_changed_in_the_4th_digit_fails_on_that_cell_only(tmp_path):
+    cells = _cells()
+    cells[4] = (cells[4][0], "cost = 2.91134\n")
+    nb = write_notebook(tmp_path / "nb.ipynb", cells)
+    proc = legacy(str(nb), "--check")
+    assert proc.returncode == 1
+    differs = [line for line in proc.stdout.splitlines() if " differs " in line]
+    assert len(differs) == 1 and differs[0].startswith("cell   6") and "2.91134" in differs[0]
+
+
+def test_raising_cell_stops_the_run_or_goes_on_with_keep_going(tmp_path):
+    cells = [("x = 1\nprint(x)", "1\n"), ("undefined_name + 1", None), ("print(x + 1)", "2\n")]
+    nb = write_notebook(tmp_path / "nb.ipynb", cells)
+    proc = legacy(str(nb), "--check")
+    # cell 1 is the markdown title: the code cells are 2, 3, 4
+    assert proc.returncode == 1 and "cell   3  error" in proc.stdout and "cell   4  not run" in proc.stdout
+    proc = legacy(str(nb), "--check", "--keep-going")
+    assert "cell   4  match" in proc.stdout
+    proc = legacy(str(nb))  # without --check: the cell's traceback, as Jupyter shows it
+    assert proc.returncode == 1 and "NameError: name 'undefined_name' is not defined" in proc.stderr
+    assert "nb.ipynb:cell 3" in proc.stderr
+
+
+def test_notebook_format_3_runs(tmp_path):
+    nb = write_notebook(tmp_path / "old.ipynb", [("import numpy as np\nprint(np.arange(3))", "[0 1 2]\n")], version=3)
+    assert json.loads(nb.read_text())["nbformat"] == 3
+    proc = legacy(str(nb), "--check")
+    assert proc.returncode == 0 and "cell   2  match" in proc.stdout
+
+
+@pytest.mark.parametrize("content,message", [
+    (None, "no such notebook"),
+    ("this is not json", "not a readable Jupyter notebook"),
+    ('{"cells": [', "not a readable Jupyter notebook"),
+])
+def test_bad_notebooks_are_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "bad.ipynb"
+    if content is not None:
+        path.write_text(content)
+    proc = legacy(str(path), "--check")
+    assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_output_never_replaces_the_input_or_an_existing_file(tmp_path):
+    nb = write_notebook(tmp_path / "nb.ipynb", [("print(1)", "1\n")])
+    proc = legacy(str(nb), "--output", str(nb), "--force")
+    assert proc.returncode == 2 and "that is the notebook being run" in proc.stderr
+    existing = tmp_path / "exists.ipynb"
+    existing.write_text("keep")
+    proc = legacy(str(nb), "--output", str(existing))
+    assert proc.returncode == 2 and "exists; pass --force" in proc.stderr and existing.read_text() == "keep"
+
+
+def test_compare_text_normalises_whitespace_and_reports_the_first_difference():
+    ok = check.compare_text("Z3 = [[ 0.1234567  -1.0 ]]", "Z3 = [[0.12345671 -1.0]]")
+    assert ok.status == "match" and ok.max_diff < 1e-7
+    bad = check.compare_text("cost = 2.91034", "cost = 2.95034")
+    assert bad.status == "differs" and abs(bad.max_diff - 0.04) < 1e-9 and "2.91034" in bad.detail
+    assert check.compare_text("loss 1", "cost 1").status == "differs"
+    assert check.compare_text("a 1 2", "a 1").status == "differs"

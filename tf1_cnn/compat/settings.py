@@ -1,0 +1,58 @@
+"""The runtime's two choices: which seed rule, and whose TF 1.x op structures the shims mirror.
+
+- ``seed_rule``: ``"tf1"`` (an unseeded random op under a graph seed takes the
+  graph's operation count as its op seed, as every TF 1.x did) or ``"tf2"``
+  (TensorFlow 2's per-graph counter 0, 1, 2, ... of such ops). TF 1 code wants
+  ``tf1``; code written for TF 2 against ``tf.compat.v1`` (seed 002) ran with
+  ``tf2``. See ``seed_rule.py``.
+- ``tf1_version``: ``"1.3"`` (the course's era; 1.2-1.4 share its structures) or
+  ``"1.15"`` (the last line; 1.5-1.15). See ``op_structure.py`` for what differs.
+
+The process starts with TensorFlow 2's own behaviour (``tf2``): the project's
+library changes nothing until asked. ``install()`` / ``legacy`` select ``tf1``
+and ``1.3`` unless told otherwise; ``using(...)`` selects for one block.
+"""
+from contextlib import contextmanager
+
+SEED_RULES = {
+    "tf1": "an unseeded op under a graph seed gets the graph's operation count (TF 1.x)",
+    "tf2": "an unseeded op under a graph seed gets a per-graph counter 0, 1, 2, ... (TF 2.x)",
+}
+TF1_VERSIONS = {
+    "1.3": "the course's era: TF 1.2-1.4 op structures",
+    "1.15": "the last 1.x line: TF 1.5-1.15 op structures",
+}
+DEFAULTS = {"seed_rule": "tf1", "tf1_version": "1.3"}  # what install() and legacy use
+
+_current = {"seed_rule": "tf2", "tf1_version": "1.3"}
+
+
+def current(key):
+    return _current[key]
+
+
+def configure(seed_rule=None, tf1_version=None):
+    """Select the rule and/or version for the process; returns the previous settings (a dict)."""
+    if seed_rule is not None and seed_rule not in SEED_RULES:
+        raise ValueError(f"seed rule must be one of {', '.join(SEED_RULES)}, got {seed_rule!r}")
+    if tf1_version is not None and tf1_version not in TF1_VERSIONS:
+        raise ValueError(f"TF 1.x version must be one of {', '.join(TF1_VERSIONS)}, got {tf1_version!r}")
+    from . import seed_rule as _rule
+
+    _rule.patch()  # idempotent; under "tf2" the patched get_seed is TensorFlow's own
+    previous = dict(_current)
+    if seed_rule is not None:
+        _current["seed_rule"] = seed_rule
+    if tf1_version is not None:
+        _current["tf1_version"] = tf1_version
+    return previous
+
+
+@contextmanager
+def using(seed_rule=None, tf1_version=None):
+    """``with using(seed_rule="tf1"):`` build a graph under that rule, then restore the previous one."""
+    previous = configure(seed_rule, tf1_version)
+    try:
+        yield
+    finally:
+        configure(**previous)
