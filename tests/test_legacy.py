@@ -165,3 +165,35 @@ def test_install_is_idempotent_and_the_facade_needs_no_install():
             "print('ok')\n")
     proc = run_cli("-c", code)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_slim_batch_norm_trains_and_moves_its_moving_mean(tmp_path):
+    proc = legacy(str(SCRIPTS / "uses_slim.py"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    first, last = map(float, re.search(r"loss (\S+) -> (\S+)", proc.stdout).groups())
+    assert last < first and "moving mean moved True" in proc.stdout
+
+
+def test_keras2_course_imports_v1_initializers_and_scipy_helpers(tmp_path):
+    proc = legacy(str(SCRIPTS / "keras2_course.py"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "initializer tensorflow.python.ops.init_ops" in proc.stdout  # TF1's, as Keras 2 on TF 1.x drew
+    assert "out shape (3, 4, 4, 6)" in proc.stdout and "epochs 2" in proc.stdout
+    assert "imresize (5, 8, 3) uint8" in proc.stdout
+    # no Graphviz here: plot_model says so in one line, no traceback
+    assert "Traceback" not in proc.stderr and "for plot_model to work" in proc.stdout + proc.stderr
+
+
+def test_scipy_imresize_and_imread_as_the_old_functions(tmp_path):
+    from PIL import Image
+
+    from tf1_cnn.compat import scipy_compat
+
+    a = (np.arange(48, dtype=np.float64).reshape(4, 4, 3) / 47.0)
+    out = scipy_compat.imresize(a, (2, 2))
+    assert out.dtype == np.uint8 and out.shape == (2, 2, 3) and out.max() <= 255
+    assert scipy_compat.bytescale(a).max() == 255 and scipy_compat.bytescale(a).min() == 0
+    Image.fromarray(np.full((3, 5, 3), 7, np.uint8)).save(tmp_path / "p.png")
+    img = scipy_compat.imread(tmp_path / "p.png")
+    assert img.shape == (3, 5, 3) and img.dtype == np.uint8 and img[0, 0, 0] == 7
+    assert scipy_compat.imread(tmp_path / "p.png", flatten=True).dtype == np.float32

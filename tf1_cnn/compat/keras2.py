@@ -74,6 +74,15 @@ def install():
     from tf_keras.api._v1 import keras
     from tf_keras.src.utils import vis_utils
 
+    # `from keras.utils import layer_utils` looks for an attribute (then a submodule under the
+    # module's real name, tf_keras.api...): attach Keras 2's old utility modules by name
+    for sub in ("layer_utils", "data_utils", "vis_utils", "generic_utils", "np_utils", "io_utils", "conv_utils"):
+        try:
+            module = importlib.import_module(f"tf_keras.src.utils.{sub}")
+        except ImportError:
+            continue
+        if not hasattr(keras.utils, sub):
+            setattr(keras.utils, sub, module)
     wrapped = _plot_model_wrapper(vis_utils.plot_model)
     vis_utils.plot_model = wrapped
     keras.utils.plot_model = wrapped
