@@ -3,7 +3,9 @@
 import os
 import sys
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# TensorFlow's C++ log lines hidden (fatal only) unless --verbose; see tf1_cnn/console.py
+if "--verbose" not in sys.argv:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from tf1_cnn.signs.cli import run  # noqa: E402
 

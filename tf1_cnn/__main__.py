@@ -8,8 +8,11 @@ import argparse
 import os
 import sys
 
-# TensorFlow's C++ start-up chatter is not for our users; real errors still show.
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# TensorFlow's C++ log lines are not for our users (level 3: fatal only; the GPU-capable wheel
+# logs a failed cuInit as an error on every CPU-only machine). Errors in a graph still reach the
+# user as Python exceptions. --verbose (or TF_CPP_MIN_LOG_LEVEL set by the user) shows them.
+if "--verbose" not in sys.argv[1:2]:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 # each command's module: add_parser(subparsers) registers it (heavy imports stay inside)
 COMMANDS = ("tf1_cnn.verify", "tf1_cnn.resnet.cli", "tf1_cnn.mnist_resnet.cli", "tf1_cnn.legacy.cli")
@@ -20,6 +23,10 @@ def build_parser():
 
     parser = argparse.ArgumentParser(prog="python -m tf1_cnn", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--portable", action="store_true",
+                        help="TensorFlow's own kernels instead of oneDNN's (TF_ENABLE_ONEDNN_OPTS=0): "
+                             "results that do not depend on the CPU's instruction set, at a measured cost")
+    parser.add_argument("--verbose", action="store_true", help="show TensorFlow's start-up and deprecation lines")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
@@ -36,6 +43,14 @@ def main(argv=None):
 
     def _main(argv):
         args = build_parser().parse_args(argv)
+        from . import console
+
+        if args.verbose:
+            os.environ["TF1_CNN_VERBOSE"] = "1"
+        if args.portable:
+            console.portable()
+        if args.command != "verify" or not args.list:
+            console.import_tensorflow()  # quietly, before the command's own imports
         return args.func(args)
 
     return run_cli(_main, argv)

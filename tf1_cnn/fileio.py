@@ -14,13 +14,20 @@ from pathlib import Path
 from .errors import UserError
 
 
-def check_writable(path, force, flag="--force"):
-    """Refuse to overwrite ``path`` unless ``force``; check its folder exists."""
+def check_writable(path, force, flag="--force", marker=None):
+    """Refuse to overwrite ``path`` unless ``force``; check its folder exists and is writable.
+
+    Even with ``force`` only a regular file is replaced, or, when ``marker`` names a file,
+    a folder holding that file (a checkpoint folder this project wrote): never a device,
+    a link to one, or someone's folder.
+    """
     path = Path(path)
     if path.exists() and not force:
         raise UserError(f"{path} exists; pass {flag} to overwrite it")
-    if path.exists() and not path.is_file():
-        raise UserError(f"{path} exists and is not a regular file; it is never replaced")
+    replaceable = (path.is_dir() and (path / marker).is_file()) if marker else path.is_file()
+    if path.exists() and (path.is_symlink() or not replaceable):
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise UserError(f"{path} exists and is {what} this command did not write; it is never replaced")
     if not path.parent.resolve().is_dir():
         raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
     if not os.access(path.parent.resolve(), os.W_OK):
@@ -48,12 +55,12 @@ def atomic_write_text(path, text, force=False):
 
 
 @contextmanager
-def atomic_dir(path, force=False):
+def atomic_dir(path, force=False, marker="meta.json"):
     """Yield a temporary folder beside ``path``; move it onto ``path`` on success.
 
-    An existing ``path`` (with ``force``) is kept aside until the move succeeded.
+    An existing ``path`` (with ``force``, and holding ``marker``) is kept aside until the move succeeded.
     """
-    path = check_writable(path, force)
+    path = check_writable(path, force, marker=marker)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
         yield tmp

@@ -6,6 +6,7 @@ anything global:
 
 - ``tf.layers`` (and ``tf.compat.v1.layers``): tf_keras's TF1 layers;
 - ``tf.contrib.layers``, ``tf.contrib.slim``, ``tf.contrib.framework``: tf_slim;
+- ``tf.estimator``: an Estimator on tf.compat.v1 (``estimator.py``);
 - the few functions whose TF 2.21 versions build other ops than TF 1.x
   (``op_structure.py``: contrib and core flatten, ``tf.nn.dropout``);
 - every other name: ``tf.compat.v1``'s, its submodules wrapped the same way
@@ -93,8 +94,15 @@ def _contrib():
         "slim": slim_view("tf.contrib.slim"),
         "framework": Namespace("tf.contrib.framework", libraries.slim),
         "learn": Namespace("tf.contrib.learn", None, {"datasets": Namespace(
-            "tf.contrib.learn.datasets", None, {"mnist": input_data})}),
+            "tf.contrib.learn.datasets", None, {"mnist": input_data, "load_dataset": _load_dataset})}),
     })
+
+
+def _load_dataset(name):
+    """``tf.contrib.learn.datasets.load_dataset("mnist")``: read_data_sets("MNIST-data"), as TF 1.x (no download)."""
+    if name != "mnist":
+        raise ValueError(f"tf.contrib.learn.datasets.load_dataset: only 'mnist' is provided, got {name!r}")
+    return input_data.read_data_sets("MNIST-data")
 
 
 def layers_namespace(path="tf.layers"):
@@ -107,7 +115,10 @@ def make_facade():
     v1 = tf.compat.v1
     nn = Namespace("tf.nn", v1.nn, {"dropout": op_structure.dropout})
     layers = layers_namespace()
-    facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn})
+    from . import estimator
+
+    facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
+                                  "estimator": Namespace("tf.estimator", estimator.module)})
     compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
     facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
     return facade

@@ -71,15 +71,15 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
 
     from .facade import tf1
 
-    tf.compat.v1.disable_v2_behavior()
     _quiet_library_chatter(tf)
+    tf.compat.v1.disable_v2_behavior()
     for name in dir(tf1):
         if name.startswith("_") or name == "compat":
             continue
         setattr(tf, name, _quiet_lookup(tf1, name))
     tf.compat.v1.layers = _quiet_lookup(tf1.compat.v1, "layers")
     for path in ("contrib", "contrib.layers", "contrib.slim", "contrib.framework", "contrib.learn",
-                 "contrib.learn.datasets", "layers"):
+                 "contrib.learn.datasets", "layers", "estimator"):
         obj = tf1
         for part in path.split("."):
             obj = _quiet_lookup(obj, part)
@@ -118,6 +118,9 @@ def _register_input_data():
         if name not in sys.modules:
             _register(name, types.ModuleType(name))
     _register(INPUT_DATA, proxy)
+    from . import tutorials_mnist
+
+    _register(INPUT_DATA.rpartition(".")[0] + ".mnist", tutorials_mnist)
 
 
 class _InputDataModule(types.ModuleType):

@@ -19,6 +19,7 @@ EXTRA = {
     "tf.contrib.slim": "tf_slim (runs it here)",
     "tf.contrib.framework": "tf_slim (runs it here)",
     "tf.contrib.learn": "tf.keras.datasets / tensorflow_datasets",
+    "tf.estimator": "tf.keras Model.fit (tf1_cnn runs TF1 Estimator code here)",
     "tf.nn.dropout": "tf.nn.dropout(x, rate=1 - keep_prob)",
     "tf.nn.softmax_cross_entropy_with_logits": "tf.nn.softmax_cross_entropy_with_logits (in TF2 labels get gradients)",
     "tensorflow.examples.tutorials.mnist.input_data": "tf.keras.datasets.mnist / tensorflow_datasets",
@@ -37,7 +38,10 @@ NOT_PROVIDED = {
     "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM (or tf.compat.v1.nn.rnn_cell)",
     "tf.contrib.seq2seq": "tensorflow_addons.seq2seq",
     "tf.contrib.distributions": "tensorflow_probability.distributions",
-    "tf.estimator": "tf.keras Model.fit (tensorflow-estimator does not import on TF 2.21)",
+    "tf.estimator.DNNClassifier": "tf.keras Model.fit (canned estimators are not provided)",
+    "tf.estimator.LinearClassifier": "tf.keras Model.fit (canned estimators are not provided)",
+    "tf.estimator.DNNRegressor": "tf.keras Model.fit (canned estimators are not provided)",
+    "tf.estimator.LinearRegressor": "tf.keras Model.fit (canned estimators are not provided)",
 }
 
 _renames = {}

@@ -49,13 +49,16 @@ FAMILIES = (
     ("queues, tf.data", "`tf.train.string_input_producer`, `shuffle_batch`, `start_queue_runners`, "
      "`Dataset.make_one_shot_iterator`", "tf.compat.v1"),
     ("flags, gfile, logging", "`tf.app.run`, `tf.app.flags`, `tf.flags`, `tf.gfile`, `tf.logging`", "tf.compat.v1"),
-    ("MNIST input", "`tensorflow.examples.tutorials.mnist.input_data`, `tf.contrib.learn.datasets.mnist`",
-     "tf1_cnn.input_data (no downloads)"),
+    ("MNIST tutorials", "`tensorflow.examples.tutorials.mnist.input_data` and `.mnist` (inference, loss, "
+     "training, evaluation), `tf.contrib.learn.datasets.mnist`", "tf1_cnn.input_data (no downloads)"),
     ("Keras 2", "`import keras`, `keras.backend.set_learning_phase`, `keras.utils.vis_utils`, "
      "`keras.applications.imagenet_utils`, `keras.preprocessing.image`", "tf_keras (v1 API, TF1 initializers)"),
     ("SciPy-era images", "`scipy.misc.imread`, `imresize`, `imsave`, `toimage`, `scipy.ndimage.imread`",
      "tf1_cnn on Pillow"),
-    ("not provided", "`tf.estimator` (tensorflow-estimator does not import on TF 2.21), `tf.contrib.rnn`, "
+    ("estimator", "`tf.estimator.Estimator` (model_fn, EstimatorSpec, train / evaluate / predict, "
+     "checkpoints in model_dir), `RunConfig`, `ModeKeys`, `inputs.numpy_input_fn`",
+     "tf1_cnn on tf.compat.v1 (tensorflow-estimator does not import on TF 2.21)"),
+    ("not provided", "canned estimators (`tf.estimator.DNNClassifier`, ...), `tf.contrib.rnn`, "
      "`tf.contrib.seq2seq`", "an AttributeError naming the TF2 replacement"),
 )
 

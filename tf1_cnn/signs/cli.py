@@ -10,6 +10,7 @@ Prints ``Cost after epoch i: c`` every 5 epochs as the course does (a progress
 line per epoch goes to stderr), then ``Train Accuracy: x`` and ``Test Accuracy: y``.
 """
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -18,14 +19,13 @@ import numpy as np
 from ..errors import UserError, check_minimums, run_cli
 
 IMAGE_SIZE = (64, 64)  # the course's input size; photos of another size are resized to it
+VARIANT_NAMES = ("course", "tf2-port")  # convnet.VARIANTS' keys (a test keeps them equal); --help needs no TF
 
 
 def build_parser():
-    from .convnet import VARIANTS
-
     p = argparse.ArgumentParser(prog="run_signs.py", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--variant", choices=list(VARIANTS), default="course",
+    p.add_argument("--variant", choices=VARIANT_NAMES, default="course",
                    help="course: seed 000 / the notebook (lr 0.009, 100 epochs); "
                         "tf2-port: seed 002 (lr 0.005, 150 epochs). Default: course")
     data = p.add_argument_group("data")
@@ -44,6 +44,9 @@ def build_parser():
     p.add_argument("--restore", metavar="PATH", help="load parameters saved by --save and evaluate, without training")
     p.add_argument("--force", action="store_true", help="allow --save / --plot to replace existing files")
     p.add_argument("--quiet", action="store_true", help="no per-epoch progress lines on stderr")
+    p.add_argument("--portable", action="store_true",
+                   help="TensorFlow's own kernels instead of oneDNN's: the same numbers on every x86-64 CPU")
+    p.add_argument("--verbose", action="store_true", help="show TensorFlow's start-up and deprecation lines")
     return p
 
 
@@ -98,8 +101,13 @@ def load_parameters(path):
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
+    from .. import console
     from ..fileio import check_writable
 
+    if args.verbose:
+        os.environ["TF1_CNN_VERBOSE"] = "1"
+    if args.portable:
+        console.portable()
     for flag in ("save", "plot"):  # refuse before hours of training, not after
         if getattr(args, flag):
             check_writable(getattr(args, flag), args.force)
@@ -110,6 +118,7 @@ def main(argv=None):
     if restored and restored[0] != args.variant:
         print(f"note: {args.restore} holds a {restored[0]} model; using variant {restored[0]}", file=sys.stderr)
         args.variant = restored[0]
+    console.import_tensorflow()
     X_train, Y_train, X_test, Y_test = load_data(args)
     if restored:
         return evaluate(args, restored[1], X_train, Y_train, X_test, Y_test)
