@@ -41,4 +41,9 @@ def run_cli(main, argv=None):
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a trainer saved its state on Ctrl-C (tf1_cnn.resume.Interrupted)
+        if type(exc).__name__ != "Interrupted":
+            raise
+        print(exc, file=sys.stderr)
+        return 130
     return 0 if status is None else status

@@ -106,6 +106,7 @@ class DataSet:
         if dtype == np.float32:
             images = np.multiply(images.astype(np.float32), 1.0 / 255.0)
         self._images, self._labels = images, labels
+        self._order = np.arange(self._num_examples)  # where each row came from (for get_state)
         self._epochs_completed = 0
         self._index_in_epoch = 0
 
@@ -118,6 +119,19 @@ class DataSet:
         perm = np.arange(self._num_examples)
         np.random.shuffle(perm)
         self._images, self._labels = self._images[perm], self._labels[perm]
+        self._order = self._order[perm]
+
+    def get_state(self):
+        """(order of the rows, {index, epochs}): with numpy's generator state, what next_batch depends on."""
+        return self._order.copy(), {"index_in_epoch": self._index_in_epoch, "epochs_completed": self._epochs_completed}
+
+    def set_state(self, order, counters):
+        """Put a fresh DataSet where ``get_state`` was taken (its rows are still in file order)."""
+        if order.shape != (self._num_examples,) or not np.array_equal(self._order, np.arange(self._num_examples)):
+            raise ValueError("set_state needs a fresh DataSet of the same size")
+        self._images, self._labels, self._order = self._images[order], self._labels[order], order.copy()
+        self._index_in_epoch = counters["index_in_epoch"]
+        self._epochs_completed = counters["epochs_completed"]
 
     def next_batch(self, batch_size, fake_data=False, shuffle=True):
         """The next ``batch_size`` examples: (images, labels)."""

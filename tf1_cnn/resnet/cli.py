@@ -34,6 +34,11 @@ def add_parser(sub):
     p.add_argument("--save", metavar="DIR", help="save a checkpoint folder (variables and Adam state) after training")
     p.add_argument("--restore", metavar="DIR", help="start from a checkpoint folder written by --save")
     p.add_argument("--force", action="store_true", help="allow --save to replace an existing checkpoint")
+    p.add_argument("--checkpoint", metavar="DIR", help="resume checkpoint folder, written every --checkpoint-every "
+                   "epochs and on Ctrl-C (without it, Ctrl-C saves to resnet50-interrupted-TIME)")
+    p.add_argument("--checkpoint-every", type=int, metavar="N", help="write --checkpoint every N epochs")
+    p.add_argument("--resume", metavar="DIR", help="continue the training saved in DIR (same data and flags): "
+                   "ends bit for bit as the uninterrupted run")
     p.set_defaults(func=main)
     return p
 
@@ -44,7 +49,11 @@ def _defaults(args):
         raise UserError(f"--input-shape must be positive, got {shape}")
     if shape[2] != 3:
         raise UserError(f"--input-shape: the model takes RGB images (C = 3), got C = {shape[2]}")
-    check_minimums(args, epochs=0, batch_size=1, max_batches=1, classes=1)
+    check_minimums(args, epochs=0, batch_size=1, max_batches=1, classes=1, checkpoint_every=1)
+    if not 0 <= args.seed < 2**32:
+        raise UserError(f"--seed must be between 0 and 2**32 - 1 (numpy's seed range), got {args.seed}")
+    if not (np.isfinite(args.learning_rate) and args.learning_rate > 0):
+        raise UserError(f"--learning-rate must be a positive number, got {args.learning_rate}")
     return shape
 
 
@@ -54,10 +63,19 @@ def main(args):
         return print_summary(shape, args.classes or (1000 if args.names == "seed003" else 6), args.names)
     if not args.test:
         raise UserError("give --test SRC (and --train SRC ... to train), or --summary")
-    if args.save:
-        from ..fileio import check_writable
+    from ..fileio import check_writable
 
-        check_writable(args.save, args.force)
+    if args.save:
+        check_writable(args.save, args.force, marker="meta.json")
+    if args.checkpoint_every and not args.checkpoint:
+        raise UserError("--checkpoint-every needs --checkpoint DIR")
+    if args.checkpoint:
+        check_writable(args.checkpoint, force=True, flag="--checkpoint", marker="state.json")
+    if args.resume and args.restore:
+        raise UserError("--resume continues an interrupted training, --restore starts from saved weights: give one")
+    paths = [p for p in (args.save, args.checkpoint) if p]
+    if len(set(paths)) != len(paths):
+        raise UserError("--save and --checkpoint must be different folders")
     from ..signs.data import load_source, load_sources
     from ..signs.helpers import convert_to_one_hot
 
@@ -84,7 +102,10 @@ def run(args, shape, n_classes, train, test):
     from .train import Trainer, progress_printer
 
     print(f"ResNet50 ({args.names} names), input {shape}, {n_classes} classes", file=sys.stderr)
-    trainer = Trainer(shape, n_classes, args.names, args.learning_rate)
+    try:
+        trainer = Trainer(shape, n_classes, args.names, args.learning_rate)
+    except ValueError as exc:  # an input too small for the network's strides and pooling
+        raise UserError(f"--input-shape {' '.join(map(str, shape))}: {str(exc).splitlines()[0]}") from None
     try:
         if args.weights:
             n = load_keras_weights(trainer.sess, trainer.model.records, args.weights)
@@ -93,13 +114,7 @@ def run(args, shape, n_classes, train, test):
             meta = trainer.restore(args.restore)
             print(f"restored {args.restore} (step {meta['step']})", file=sys.stderr)
         if train is not None and args.epochs:
-            X, Y = train
-            rng = np.random.RandomState(args.seed)
-            if args.max_batches:  # a seeded sample, not the first (label-sorted) images of a folder
-                keep = rng.permutation(X.shape[0])[:args.max_batches * args.batch_size]
-                X, Y = X[keep], Y[keep]
-            for epoch in range(1, args.epochs + 1):
-                trainer.fit_epoch(X, Y, args.batch_size, rng, progress_printer(epoch, args.epochs))
+            fit(args, trainer, *train)
         loss, acc = trainer.evaluate(*test)
         print("Loss = " + str(loss))
         print("Test Accuracy = " + str(acc))
@@ -109,6 +124,47 @@ def run(args, shape, n_classes, train, test):
     finally:
         trainer.close()
     return 0
+
+
+def fit(args, trainer, X, Y):
+    """The epochs of model.fit, with resume checkpoints (tf1_cnn.resume): every --checkpoint-every
+    epochs and on Ctrl-C, the variables, Adam's slots, the epoch's order and position, the
+    running sums and numpy's generator; --resume continues bit for bit."""
+    from .. import resume
+    from ..signs.training import data_fingerprint
+    from .train import progress_printer
+
+    rng = np.random.RandomState(args.seed)
+    if args.max_batches:  # a seeded sample, not the first (label-sorted) images of a folder
+        keep = rng.permutation(X.shape[0])[:args.max_batches * args.batch_size]
+        X, Y = X[keep], Y[keep]
+    settings = {"seed": args.seed, "batch_size": args.batch_size, "learning_rate": args.learning_rate,
+                "names": args.names, "max_batches": args.max_batches, "data": data_fingerprint(X, Y)}
+    start, resume_at = 1, None
+    if args.resume:
+        state, arrays = resume.load(args.resume, "resnet50")
+        resume.check_same(state, args.resume, **settings)
+        resume.restore_variables(trainer.sess, trainer.saver, args.resume)
+        resume.set_numpy_state(state["numpy"], rng)
+        start = state["epoch"]
+        if "order" in arrays:
+            resume_at = {"order": arrays["order"], "batch": state["batch"], "sums": tuple(state["sums"])}
+
+    def save(epoch, order=None, batch=0, sums=(0.0, 0.0, 0)):
+        state = {"kind": "resnet50", **settings, "epoch": epoch, "batch": batch, "sums": list(sums),
+                 "numpy": resume.numpy_state(rng)}
+        return resume.save(resume.interrupted_path(args.checkpoint, "resnet50"), trainer.sess, trainer.saver,
+                           state, {"order": order} if order is not None else None)
+
+    def on_stop(order, batch, sums):
+        raise resume.Interrupted(save(epoch, order, batch, sums))
+
+    with resume.Interrupt() as stop:
+        for epoch in range(start, args.epochs + 1):
+            trainer.fit_epoch(X, Y, args.batch_size, rng, progress_printer(epoch, args.epochs),
+                              resume_at if epoch == start else None, stop, on_stop)
+            if args.checkpoint and args.checkpoint_every and epoch % args.checkpoint_every == 0:
+                save(epoch + 1)  # the last one too: --resume with more --epochs continues the training
 
 
 def print_summary(shape, classes, names):

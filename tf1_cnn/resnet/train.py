@@ -53,13 +53,22 @@ class Trainer:
     def close(self):
         self.sess.close()
 
-    def fit_epoch(self, X, Y, batch_size, rng, progress=None):
-        """One epoch over X, Y in a shuffled order; returns (mean loss, accuracy)."""
+    def fit_epoch(self, X, Y, batch_size, rng, progress=None, resume_at=None, stop=None, on_stop=None):
+        """One epoch over X, Y in a shuffled order; returns (mean loss, accuracy).
+
+        ``resume_at`` {"order", "batch", "sums"} continues an epoch where ``on_stop(order, batch,
+        sums)`` was called (when ``stop.requested`` turned true at a batch boundary).
+        """
         m = X.shape[0]
-        order = rng.permutation(m)
-        loss_sum, correct, seen, t0 = 0.0, 0.0, 0, time.perf_counter()
+        if resume_at is None:
+            order, first, (loss_sum, correct, seen) = rng.permutation(m), 0, (0.0, 0.0, 0)
+        else:
+            order, first, (loss_sum, correct, seen) = resume_at["order"], resume_at["batch"], resume_at["sums"]
+        t0 = time.perf_counter()
         n_batches = -(-m // batch_size)
-        for b in range(n_batches):
+        for b in range(first, n_batches):
+            if stop is not None and stop.requested:
+                on_stop(order, b, (loss_sum, correct, seen))
             idx = order[b * batch_size:(b + 1) * batch_size]
             feed = {self.model.X: X[idx], self.Y: Y[idx], self.model.training: True}
             _, ls, c = self.sess.run([self.train_op, self.loss_sum, self.correct], feed)

@@ -43,6 +43,11 @@ def build_parser():
     p.add_argument("--save", metavar="PATH", help="save the trained parameters to PATH (.npz)")
     p.add_argument("--restore", metavar="PATH", help="load parameters saved by --save and evaluate, without training")
     p.add_argument("--force", action="store_true", help="allow --save / --plot to replace existing files")
+    p.add_argument("--checkpoint", metavar="DIR", help="resume checkpoint folder, written every --checkpoint-every "
+                   "epochs and on Ctrl-C (without it, Ctrl-C saves to run_signs-interrupted-TIME)")
+    p.add_argument("--checkpoint-every", type=int, metavar="N", help="write --checkpoint every N epochs")
+    p.add_argument("--resume", metavar="DIR", help="continue the run saved in DIR (same data and flags): "
+                   "ends bit for bit as the uninterrupted run")
     p.add_argument("--quiet", action="store_true", help="no per-epoch progress lines on stderr")
     p.add_argument("--portable", action="store_true",
                    help="TensorFlow's own kernels instead of oneDNN's: the same numbers on every x86-64 CPU")
@@ -111,7 +116,13 @@ def main(argv=None):
     for flag in ("save", "plot"):  # refuse before hours of training, not after
         if getattr(args, flag):
             check_writable(getattr(args, flag), args.force)
-    check_minimums(args, epochs=0, minibatch_size=1)
+    check_minimums(args, epochs=0, minibatch_size=1, checkpoint_every=1)
+    if args.checkpoint_every and not args.checkpoint:
+        raise UserError("--checkpoint-every needs --checkpoint DIR")
+    if args.checkpoint:
+        check_writable(args.checkpoint, force=True, flag="--checkpoint", marker="state.json")
+    if args.resume and args.restore:
+        raise UserError("--resume continues a training, --restore evaluates saved parameters: give one")
     if args.learning_rate is not None and not args.learning_rate > 0:
         raise UserError(f"--learning-rate must be > 0, got {args.learning_rate}")
     restored = load_parameters(args.restore) if args.restore else None
@@ -141,7 +152,8 @@ def fit(args, X_train, Y_train, X_test, Y_test):
         if not args.quiet:
             print(f"  epoch {epoch + 1}/{epochs}  cost {cost:.6f}  {elapsed:.1f}s", file=sys.stderr, flush=True)
 
-    hist = train(X_train, Y_train, X_test, Y_test, v, lr, epochs, args.minibatch_size, on_epoch)
+    hist = train(X_train, Y_train, X_test, Y_test, v, lr, epochs, args.minibatch_size, on_epoch,
+                 checkpoint=args.checkpoint, checkpoint_every=args.checkpoint_every, resume_from=args.resume)
     if args.plot:
         from ..plots import plot_costs
 

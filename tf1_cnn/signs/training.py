@@ -48,14 +48,28 @@ def check_training_arrays(X_train, Y_train, X_test, Y_test):
         raise UserError(f"train labels have {Y_train.shape[1]} classes, test labels {Y_test.shape[1]}")
 
 
+def data_fingerprint(X, Y):
+    """A checksum of the training arrays: a resumed run must see the same data."""
+    import zlib
+
+    return f"{X.shape}:{zlib.crc32(np.ascontiguousarray(X).tobytes()):08x}:{zlib.crc32(np.ascontiguousarray(Y).tobytes()):08x}"
+
+
 def train(X_train, Y_train, X_test, Y_test, variant="course", learning_rate=None, num_epochs=None,
-          minibatch_size=64, on_epoch=None):
+          minibatch_size=64, on_epoch=None, checkpoint=None, checkpoint_every=None, resume_from=None):
     """Train the ConvNet, then measure its train and test accuracy.
 
     X_* (m, 64, 64, 3) floats in [0, 1], Y_* (m, 6) one-hot. ``on_epoch(epoch, cost,
     elapsed)`` is called after each epoch.
+    ``checkpoint`` (a folder) is written every ``checkpoint_every`` epochs and on Ctrl-C
+    (then :class:`resume.Interrupted` is raised); ``resume_from`` continues such a run:
+    variables, Adam's slots, the epoch and minibatch reached and the partial epoch cost
+    (the minibatch order is the course's seed sequence, 3 + epoch + 1), so the costs
+    and parameters end bit for bit as without the interruption.
     Returns a :class:`History`.
     """
+    from .. import resume
+
     v = convnet.get_variant(variant)
     learning_rate = v.learning_rate if learning_rate is None else learning_rate
     num_epochs = v.num_epochs if num_epochs is None else num_epochs
@@ -65,6 +79,8 @@ def train(X_train, Y_train, X_test, Y_test, variant="course", learning_rate=None
     X_train32, Y_train32 = np.asarray(X_train, np.float32), np.asarray(Y_train, np.float32)
     (m, n_H0, n_W0, n_C0) = X_train.shape
     n_y = Y_train.shape[1]
+    settings = {"variant": v.name, "learning_rate": learning_rate, "minibatch_size": minibatch_size,
+                "data": data_fingerprint(X_train32, Y_train32)}
     hist = History()
     t0 = time.perf_counter()
     g = tf.Graph()
@@ -73,19 +89,39 @@ def train(X_train, Y_train, X_test, Y_test, variant="course", learning_rate=None
         optimizer = tf.train.AdamOptimizer(learning_rate=learning_rate).minimize(cost)
         accuracy = convnet.accuracy_op(Z3, Y)
         init = tf.global_variables_initializer()
-        with tf.Session(graph=g) as sess:
+        saver = tf.train.Saver(max_to_keep=1)
+        with tf.Session(graph=g) as sess, resume.Interrupt() as stop:
             sess.run(init)
-            seed = 3
+            start_epoch, start_batch, partial = 0, 0, 0.0
+            if resume_from:
+                state, _ = resume.load(resume_from, "run_signs")
+                resume.check_same(state, resume_from, **settings)
+                resume.restore_variables(sess, saver, resume_from)
+                start_epoch, start_batch, partial = state["epoch"], state["batch"], state["partial_cost"]
+                hist.costs = list(state["costs"])
+
+            def save(epoch, batch, partial_cost):
+                state = {"kind": "run_signs", **settings, "epoch": epoch, "batch": batch,
+                         "partial_cost": partial_cost, "costs": hist.costs}
+                return resume.save(resume.interrupted_path(checkpoint, "run_signs"), sess, saver, state)
+
             num_minibatches = int(m / minibatch_size)  # full batches only, as the course
-            for epoch in range(num_epochs):
-                minibatch_cost = 0.0
-                seed = seed + 1
-                for minibatch_X, minibatch_Y in random_mini_batches(X_train32, Y_train32, minibatch_size, seed):
+            for epoch in range(start_epoch, num_epochs):
+                seed = 3 + epoch + 1  # the course's seed, incremented before each epoch's minibatches
+                minibatches = random_mini_batches(X_train32, Y_train32, minibatch_size, seed)
+                first = start_batch if epoch == start_epoch else 0
+                minibatch_cost = partial if epoch == start_epoch else 0.0
+                for b in range(first, len(minibatches)):
+                    if stop.requested:
+                        raise resume.Interrupted(save(epoch, b, minibatch_cost))
+                    minibatch_X, minibatch_Y = minibatches[b]
                     _, temp_cost = sess.run([optimizer, cost], feed_dict={X: minibatch_X, Y: minibatch_Y})
                     minibatch_cost += float(temp_cost) / max(num_minibatches, 1)
                 hist.costs.append(minibatch_cost)
                 if on_epoch is not None:
                     on_epoch(epoch, minibatch_cost, time.perf_counter() - t0)
+                if checkpoint and checkpoint_every and (epoch + 1) % checkpoint_every == 0:
+                    save(epoch + 1, 0, 0.0)  # the last one too: --resume with more epochs continues
             hist.train_accuracy = float(sess.run(accuracy, {X: X_train32, Y: Y_train32}))
             hist.test_accuracy = float(sess.run(accuracy, {X: np.asarray(X_test, np.float32), Y: Y_test}))
             hist.parameters = convnet.parameter_values(sess, v)
