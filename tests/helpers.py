@@ -11,7 +11,8 @@ def run_cli(*args, cwd=ROOT, env=None, timeout=600):
     """Run ``python -m tf1_cnn ARGS`` (or a script path) and return the CompletedProcess."""
     # the repository root on the path: the package is used from the checkout, not installed
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    full_env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONPATH=path, **(env or {}))
+    # TF_CPP_MIN_LOG_LEVEL is left to the commands (they hide TensorFlow's C++ lines themselves)
+    full_env = dict(os.environ, PYTHONPATH=path, **(env or {}))
     return subprocess.run([sys.executable, *args], cwd=cwd, env=full_env, capture_output=True, text=True,
                           timeout=timeout)
 

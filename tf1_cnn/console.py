@@ -9,9 +9,13 @@ the import only; if the import fails, what it printed is shown. Python-level
 deprecation notices of TensorFlow itself are hidden too. Later errors, and a
 user script's own output and warnings under ``legacy``, are untouched.
 
-``portable()``: ``TF_ENABLE_ONEDNN_OPTS=0`` before TensorFlow is imported: TensorFlow's
-own (Eigen) kernels instead of oneDNN's, which choose their code path by the CPU's
-instruction set at run time. See the README's "Results across machines".
+``portable()``: before TensorFlow is imported, pin what makes float results differ between
+x86-64 machines. oneDNN (behind TensorFlow's convolutions, and its matrix products even
+with TF_ENABLE_ONEDNN_OPTS=0) picks its kernels by the CPU's instruction set at run time:
+``ONEDNN_MAX_CPU_ISA=AVX2`` gives every AVX2 machine (AVX-512 ones included) the same
+kernels. How work is split between threads changes summation order: two intra-op and
+two inter-op threads (``TF_NUM_INTRAOP_THREADS`` / ``TF_NUM_INTEROP_THREADS``) whatever
+the core count. See the README's "Results across machines" for what was measured.
 """
 import os
 import sys
@@ -22,11 +26,14 @@ def verbose():
     return bool(os.environ.get("TF1_CNN_VERBOSE"))
 
 
+PORTABLE = {"ONEDNN_MAX_CPU_ISA": "AVX2", "TF_NUM_INTRAOP_THREADS": "2", "TF_NUM_INTEROP_THREADS": "2"}
+
+
 def portable():
-    """Ask for the instruction-set-independent kernels (must run before TensorFlow is imported)."""
-    if "tensorflow" in sys.modules and os.environ.get("TF_ENABLE_ONEDNN_OPTS") != "0":
+    """Pin the kernels' instruction set and the thread counts (before TensorFlow is imported)."""
+    if "tensorflow" in sys.modules and any(os.environ.get(k) != v for k, v in PORTABLE.items()):
         raise RuntimeError("--portable must be chosen before TensorFlow is imported")
-    os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
+    os.environ.update(PORTABLE)
 
 
 def import_tensorflow():

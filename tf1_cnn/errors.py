@@ -28,8 +28,11 @@ def run_cli(main, argv=None):
 
     Returns the process exit status (0, main's own status, or 2).
     """
+    import signal
     import sys
 
+    # SIGTERM ends the run like Ctrl-C, through Python: temporary files and folders are removed
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
     try:
         status = main(argv)
     except UserError as exc:

@@ -30,9 +30,25 @@ def check_writable(path, force, flag="--force", marker=None):
         raise UserError(f"{path} exists and is {what} this command did not write; it is never replaced")
     if not path.parent.resolve().is_dir():
         raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
-    if not os.access(path.parent.resolve(), os.W_OK):
-        raise UserError(f"cannot write {path}: folder {path.parent} is not writable")
+    try:  # a real write, not os.access: root passes os.access on a read-only mount
+        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.probe.", dir=path.parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror} in folder {path.parent}") from None
     return path
+
+
+def check_distinct(**paths):
+    """UserError when two output flags name the same file (the second would destroy the first)."""
+    seen = {}
+    for flag, path in paths.items():
+        if not path:
+            continue
+        key = Path(path).resolve()
+        if key in seen:
+            raise UserError(f"--{seen[key]} and --{flag} name the same file {path}; give each its own")
+        seen[key] = flag.replace("_", "-")
 
 
 @contextmanager
@@ -44,6 +60,8 @@ def atomic_path(path, force=False, suffix=None):
     try:
         yield Path(tmp)
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a vanished folder: one line, and nothing half-written
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -61,9 +79,13 @@ def atomic_dir(path, force=False, marker="meta.json"):
     An existing ``path`` (with ``force``, and holding ``marker``) is kept aside until the move succeeded.
     """
     path = check_writable(path, force, marker=marker)
+    _remove_leftovers(path)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
-        yield tmp
+        try:
+            yield tmp
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
         backup = None
         if path.exists():
             backup = path.with_name(f".{path.name}.old-{os.getpid()}")
@@ -78,6 +100,14 @@ def atomic_dir(path, force=False, marker="meta.json"):
             shutil.rmtree(backup, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _remove_leftovers(path):
+    """Temporary folders of an earlier write of ``path`` that was killed (SIGKILL, power loss):
+    ``.<name>.<random>`` beside it, holding the marker file or nothing, left by atomic_dir."""
+    for p in path.parent.glob(f".{path.name}.*"):
+        if p.is_dir() and not p.name.startswith(f".{path.name}.old-"):
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def open_h5(path, what="file"):

@@ -16,6 +16,7 @@ semantics kept where they decide the numbers:
 It never downloads: the files must be there (Fashion-MNIST has the same format).
 """
 import gzip
+import zlib
 import struct
 from collections import namedtuple
 from pathlib import Path
@@ -39,7 +40,7 @@ def _read_gz(path):
     try:
         with gzip.open(path, "rb") as f:
             return f.read()
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise MnistFormatError(f"{path}: not a readable gzip file ({exc})") from None
 
 
@@ -174,6 +175,9 @@ def read_data_sets(train_dir, fake_data=False, one_hot=False, dtype=np.float32, 
             raise MnistFormatError(f"{d / a} holds {imgs.shape[0]} images but {d / b} holds {labels.shape[0]} labels")
     if not 0 <= validation_size <= len(train_images):
         raise MnistFormatError(f"Validation size should be between 0 and {len(train_images)}. Received: {validation_size}.")
+    if train_images.shape[1:] != test_images.shape[1:]:
+        raise MnistFormatError(f"{d / FILES[2]} holds {test_images.shape[1]}x{test_images.shape[2]} images, "
+                               f"{d / FILES[0]} {train_images.shape[1]}x{train_images.shape[2]}")
     options = dict(dtype=dtype, reshape=reshape, seed=seed)
     train = DataSet(train_images[validation_size:], train_labels[validation_size:], **options)
     validation = DataSet(train_images[:validation_size], train_labels[:validation_size], **options)

@@ -60,6 +60,7 @@ def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print
     import tensorflow as tf
 
     from .. import resume
+    from ..errors import UserError
     from ..input_data import read_data_sets
     from .network import build
 
@@ -70,6 +71,12 @@ def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print
     with g.as_default():
         v1.set_random_seed(seed)  # before read_data_sets: its DataSets seed numpy from it, as TF 1.x did
         mnist = read_data_sets(data_dir, one_hot=True, seed=seed, validation_size=validation_size)
+        if steps and mnist.train.num_examples == 0:
+            raise UserError(f"--validation-size {validation_size} leaves no training examples "
+                            f"(the training file holds {validation_size})")
+        if mnist.train.images.shape[1] != 784:
+            raise UserError(f"{data_dir}: images are {mnist.train.images.shape[1]} pixels; seed 004's network takes "
+                            f"28x28 = 784")
         settings["data"] = [mnist.train.num_examples, mnist.test.num_examples]
         net = build()
         draw, draw_shape, width = _dropout_draw(g)

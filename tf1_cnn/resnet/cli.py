@@ -71,6 +71,10 @@ def main(args):
         raise UserError("--checkpoint-every needs --checkpoint DIR")
     if args.checkpoint:
         check_writable(args.checkpoint, force=True, flag="--checkpoint", marker="state.json")
+    if args.restore:
+        from .train import read_meta
+
+        read_meta(args.restore)  # before the graph is built: a broken folder is a one-line error now
     if args.resume and args.restore:
         raise UserError("--resume continues an interrupted training, --restore starts from saved weights: give one")
     paths = [p for p in (args.save, args.checkpoint) if p]

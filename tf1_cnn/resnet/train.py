@@ -109,10 +109,7 @@ class Trainer:
 
     def restore(self, path):
         path = Path(path)
-        meta_file = path / "meta.json"
-        if not meta_file.is_file():
-            raise UserError(f"--restore: {path} is not a checkpoint folder written by --save (no meta.json)")
-        meta = json.loads(meta_file.read_text())
+        meta = read_meta(path)
         mine = self.meta()
         for key in ("input_shape", "classes", "names"):
             if meta.get(key) != mine[key]:
@@ -123,6 +120,20 @@ class Trainer:
         except (tf.errors.OpError, ValueError) as exc:
             raise UserError(f"--restore: {path}: cannot read the checkpoint ({str(exc).splitlines()[0]})") from None
         return meta
+
+
+def read_meta(path):
+    """The meta.json of a checkpoint folder written by --save (UserError if it is not one)."""
+    meta_file = Path(path) / "meta.json"
+    if not meta_file.is_file():
+        raise UserError(f"--restore: {path} is not a checkpoint folder written by --save (no meta.json)")
+    try:
+        meta = json.loads(meta_file.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"--restore: {meta_file} is not readable JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise UserError(f"--restore: {meta_file} must hold a JSON object, got {type(meta).__name__}")
+    return meta
 
 
 def progress_printer(epoch, epochs, stream=sys.stderr):

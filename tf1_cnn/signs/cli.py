@@ -101,7 +101,31 @@ def load_parameters(path):
         raise UserError(f"--restore: {path}: not a parameters file written by --save ({exc})") from None
     if "variant" not in data:
         raise UserError(f"--restore: {path}: no 'variant' entry; was it written by run_signs.py --save?")
-    return str(data.pop("variant")), data
+    variant = str(data.pop("variant"))
+    check_parameter_shapes(path, variant, data)
+    return variant, data
+
+
+# The ConvNet's parameter shapes (signs/convnet.py); the FC layer's output size is the class count
+PARAMETER_SHAPES = {"W1": (4, 4, 3, 8), "W2": (2, 2, 8, 16)}
+
+
+def check_parameter_shapes(path, variant, data):
+    """UserError unless ``data`` holds this ConvNet's parameters (another shape is another network)."""
+    from .convnet import VARIANTS
+
+    if variant not in VARIANTS:
+        raise UserError(f"--restore: {path}: unknown variant {variant!r}")
+    weights, biases = VARIANTS[variant].fc_names
+    for name in (*PARAMETER_SHAPES, weights, biases):
+        if name not in data:
+            raise UserError(f"--restore: {path} has no parameter {name!r}")
+    for name, shape in PARAMETER_SHAPES.items():
+        if data[name].shape != shape:
+            raise UserError(f"--restore: {path}: {name} has shape {data[name].shape}, this ConvNet's is {shape}")
+    if data[weights].ndim != 2 or data[weights].shape[0] != 64 or data[biases].shape != data[weights].shape[1:]:
+        raise UserError(f"--restore: {path}: FC weights {data[weights].shape} and biases {data[biases].shape} "
+                        f"do not fit the ConvNet's 64 flattened features")
 
 
 def main(argv=None):
@@ -123,13 +147,18 @@ def main(argv=None):
         check_writable(args.checkpoint, force=True, flag="--checkpoint", marker="state.json")
     if args.resume and args.restore:
         raise UserError("--resume continues a training, --restore evaluates saved parameters: give one")
-    if args.learning_rate is not None and not args.learning_rate > 0:
-        raise UserError(f"--learning-rate must be > 0, got {args.learning_rate}")
+    if args.learning_rate is not None and not (np.isfinite(args.learning_rate) and args.learning_rate > 0):
+        raise UserError(f"--learning-rate must be a positive number, got {args.learning_rate}")
+    if args.shuffle_seed is not None and not 0 <= args.shuffle_seed < 2**32:
+        raise UserError(f"--shuffle-seed must be between 0 and 2**32 - 1 (numpy's seed range), got {args.shuffle_seed}")
+    from ..fileio import check_distinct
+
+    check_distinct(save=args.save, plot=args.plot)
+    console.import_tensorflow()  # quietly, before anything that uses it
     restored = load_parameters(args.restore) if args.restore else None
     if restored and restored[0] != args.variant:
         print(f"note: {args.restore} holds a {restored[0]} model; using variant {restored[0]}", file=sys.stderr)
         args.variant = restored[0]
-    console.import_tensorflow()
     X_train, Y_train, X_test, Y_test = load_data(args)
     if restored:
         return evaluate(args, restored[1], X_train, Y_train, X_test, Y_test)
@@ -171,6 +200,9 @@ def fit(args, X_train, Y_train, X_test, Y_test):
 def evaluate(args, params, X_train, Y_train, X_test, Y_test):
     from .helpers import predict
 
+    n_classes = params[next(k for k in params if k.endswith(("weights", "kernel")))].shape[1]
+    if Y_test.shape[1] != n_classes:
+        raise UserError(f"--restore: {args.restore} predicts {n_classes} classes, the test data has {Y_test.shape[1]}")
     for name, X, Y in (("Train", X_train, Y_train), ("Test", X_test, Y_test)):
         if X is not None:
             try:

@@ -34,10 +34,17 @@ def read_h5(path, split=None):
             if k not in f:
                 raise UserError(f"{path}: missing key {k!r} (keys: {keys})")
         try:
-            X, y = np.array(f[xk][:]), np.array(f[yk][:])
-            classes = np.array(f["list_classes"][:]) if "list_classes" in f else np.arange(N_CLASSES)
+            X, y = np.array(f[xk][()]), np.array(f[yk][()])
         except Exception as exc:  # truncated or corrupt datasets inside a valid header
             raise UserError(f"{path}: cannot read {xk}/{yk} ({exc})") from None
+        classes = np.arange(N_CLASSES)
+        if "list_classes" in f:
+            try:
+                classes = np.array(f["list_classes"][()])
+            except Exception as exc:
+                raise UserError(f"{path}: cannot read list_classes ({exc})") from None
+            if classes.ndim != 1:
+                raise UserError(f"{path}: list_classes must be a 1-D array of class names, got shape {classes.shape}")
     return check_arrays(X, y, classes, str(path), xk, yk)
 
 
@@ -48,8 +55,15 @@ def check_arrays(X, y, classes, where, xk="X", yk="y"):
     if X.dtype.kind not in "uif":
         raise UserError(f"{where}: {xk} must hold numbers (uint8 pixels), got dtype {X.dtype}")
     if X.dtype != np.uint8:
-        if X.min() < 0 or X.max() > 255:
+        if X.dtype.kind == "f" and not np.all(np.isfinite(X)):
+            raise UserError(f"{where}: {xk} holds NaN or infinite pixels")
+        if X.size and (X.min() < 0 or X.max() > 255):
             raise UserError(f"{where}: {xk} must hold pixels in 0..255, got values in {X.min()}..{X.max()}")
+        if X.dtype.kind == "f" and X.size and X.max() <= 1.0:
+            raise UserError(f"{where}: {xk} holds floats in 0..1, already scaled; the course's files hold "
+                            f"0..255 pixels (multiply by 255 and store as uint8)")
+        if X.dtype.kind == "f" and not np.array_equal(X, np.round(X)):
+            raise UserError(f"{where}: {xk} holds fractional pixel values; expected whole numbers 0..255")
         X = X.astype(np.uint8)
     y = np.asarray(y)
     if y.ndim == 2 and 1 in y.shape:
@@ -99,7 +113,8 @@ def read_image_folder(folder, size=None, n_classes=N_CLASSES):
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder")
-    subdirs = sorted(p for p in folder.iterdir() if p.is_dir())
+    # hidden folders (.ipynb_checkpoints, .git) are not classes
+    subdirs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     if subdirs:
         classes = np.array([p.name for p in subdirs])
         files = [(f, i) for i, d in enumerate(subdirs) for f in _images(d)]
@@ -119,7 +134,8 @@ def read_image_folder(folder, size=None, n_classes=N_CLASSES):
 
 
 def _images(folder):
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_EXTS)
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in IMAGE_EXTS and not p.name.startswith("."))
 
 
 def decode_images(paths, size=None):

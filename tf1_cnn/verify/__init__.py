@@ -98,6 +98,7 @@ def add_parser(sub):
     p.add_argument("--weights", metavar="PATH", help="the course's ResNet50.h5, for C3")
     p.add_argument("-v", "--verbose", action="store_true", help="print every part of every row")
     p.add_argument("--list", action="store_true", help="list the rows and what they need, run nothing")
+    p.add_argument("--force", action="store_true", help="allow --json to replace an existing file")
     p.set_defaults(func=main)
     return p
 
@@ -115,6 +116,12 @@ def main(args):
             needs = f"  needs {', '.join(r.needs)}" if r.needs else ""
             print(f"{r.id:4} {r.source:10} {r.setup}{needs}")
         return 0
+    if args.json:
+        from ..fileio import check_writable
+
+        check_writable(args.json, args.force)
+    if args.weights and not __import__("pathlib").Path(args.weights).is_file():
+        raise UserError(f"--weights {args.weights}: no such file")
     ctx = Context.from_args(args.data_dir, args.weights)
     results = []
     for row in rows:
@@ -128,5 +135,5 @@ def main(args):
     if args.json:
         from ..fileio import atomic_write_text
 
-        atomic_write_text(args.json, json.dumps(results, indent=2, default=str), force=True)
+        atomic_write_text(args.json, json.dumps(results, indent=2, default=str), force=args.force)
     return 1 if counts.get("FAIL") else 0
