@@ -13,7 +13,7 @@ user script's own output and warnings under ``legacy``, are untouched.
 x86-64 machines. oneDNN (behind TensorFlow's convolutions, and its matrix products even
 with TF_ENABLE_ONEDNN_OPTS=0) picks its kernels by the CPU's instruction set at run time:
 ``ONEDNN_MAX_CPU_ISA=AVX2`` gives every AVX2 machine (AVX-512 ones included) the same
-kernels. How work is split between threads changes summation order: two intra-op and
+kernels (and oneDNN's graph rewrites stay on, TF_ENABLE_ONEDNN_OPTS=1). How work is split between threads changes summation order: two intra-op and
 two inter-op threads (``TF_NUM_INTRAOP_THREADS`` / ``TF_NUM_INTEROP_THREADS``) whatever
 the core count. See the README's "Results across machines" for what was measured.
 """
@@ -26,7 +26,8 @@ def verbose():
     return bool(os.environ.get("TF1_CNN_VERBOSE"))
 
 
-PORTABLE = {"ONEDNN_MAX_CPU_ISA": "AVX2", "TF_NUM_INTRAOP_THREADS": "2", "TF_NUM_INTEROP_THREADS": "2"}
+PORTABLE = {"ONEDNN_MAX_CPU_ISA": "AVX2", "TF_ENABLE_ONEDNN_OPTS": "1",
+            "TF_NUM_INTRAOP_THREADS": "2", "TF_NUM_INTEROP_THREADS": "2"}
 
 
 def portable():

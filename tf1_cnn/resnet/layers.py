@@ -56,6 +56,11 @@ def auto_name(kind):
     return kind if n == 0 else f"{kind}_{n}"
 
 
+def reset_layer_names():
+    """Start auto_name's counts again (a second tower with the same layer names)."""
+    _v1.get_default_graph().get_collection_ref("tf1_cnn_layer_name_counts")[:] = []
+
+
 def kernel_initializer():
     # op seed 0, no graph seed: get_seed(0) pairs it with TF's default graph seed
     return _v1.glorot_uniform_initializer(seed=0)
@@ -100,7 +105,16 @@ def batch_norm(X, name, training):
             return mean, var
 
         if isinstance(training, bool):
-            out = normalize(*batch_moments()) if training else normalize(moving_mean, moving_var)
+            # A static flag: TensorFlow's fused kernel (FusedBatchNormV3), as Keras 2 used. In training
+            # it keeps only (C,) statistics for the gradient instead of the unfused ops' full-size
+            # intermediates, and returns the batch variance already Bessel-corrected for the update.
+            out, mean, var = _v1.nn.fused_batch_norm(
+                X, gamma, beta, None if training else moving_mean, None if training else moving_var,
+                epsilon=BN_EPSILON, is_training=training)
+            if training:
+                for v, value in ((moving_mean, mean), (moving_var, var)):
+                    _v1.add_to_collection(_v1.GraphKeys.UPDATE_OPS,
+                                          _v1.assign_sub(v, (v - value) * (1.0 - BN_MOMENTUM)))
         else:
             # Select the (C,) statistics, not the normalized tensors: no control flow, one
             # normalization, and the update ops (built from the batch moments) stay reachable.

@@ -36,13 +36,19 @@ class ResNetGraph:
     names: str
 
 
-def ResNet50(input_shape=(64, 64, 3), classes=6, names="course"):
-    """Build ResNet-50 in the current graph; returns a :class:`ResNetGraph`."""
+def ResNet50(input_shape=(64, 64, 3), classes=6, names="course", training=None):
+    """Build ResNet-50 in the current graph; returns a :class:`ResNetGraph`.
+
+    ``training`` None: a boolean placeholder (default False) switches batch norm; True or
+    False: a static mode, built with the fused batch-norm kernel (``Trainer`` builds one
+    tower of each, sharing their variables).
+    """
     if names not in NAMES:
         raise ValueError(f"names must be one of {NAMES}, got {names!r}")
     input_shape = tuple(int(d) for d in input_shape)
     X_input = _v1.placeholder(tf.float32, (None, *input_shape), name="input_1")
-    training = _v1.placeholder_with_default(False, [], name="training")
+    if training is None:
+        training = _v1.placeholder_with_default(False, [], name="training")
     L.record("input_1", "InputLayer", X_input)
     X = L.zero_padding(X_input, 3)
     X = L.conv2d(X, 64, 7, 2, "valid", "conv1")

@@ -16,6 +16,7 @@ import numpy as np
 import tensorflow as tf
 
 from ..errors import UserError
+from . import layers as L
 from .model import ResNet50
 
 _v1 = tf.compat.v1
@@ -35,13 +36,18 @@ class Trainer:
     def __init__(self, input_shape=(64, 64, 3), classes=6, names="course", learning_rate=0.001):
         self.graph = tf.Graph()
         with self.graph.as_default():
-            self.model = ResNet50(input_shape, classes, names)
+            # Two towers sharing their variables: one in training mode (fit), one in inference mode
+            # (evaluate, predict), each with the fused batch-norm kernel. A single tower switched by a
+            # boolean tensor cannot use it, and keeps full-size batch-norm intermediates per layer.
+            self.model = ResNet50(input_shape, classes, names, training=True)
+            self.train_records = list(L.records(self.graph))
+            with _v1.variable_scope(_v1.get_variable_scope(), reuse=True), _v1.name_scope("inference"):
+                L.reset_layer_names()  # the same layer (and variable) names again
+                self.eval_model = ResNet50(input_shape, classes, names, training=False)
+            self.graph.get_collection_ref(L.RECORDS)[:] = self.train_records  # one record per layer
             self.Y = _v1.placeholder(tf.float32, [None, classes], name="labels")
-            per_example = keras_categorical_crossentropy(self.Y, self.model.probs)
-            self.loss_sum = tf.reduce_sum(per_example)
-            self.loss = tf.reduce_mean(per_example)
-            correct = tf.equal(tf.argmax(self.model.probs, 1), tf.argmax(self.Y, 1))
-            self.correct = tf.reduce_sum(tf.cast(correct, tf.float32))
+            self.loss_sum, self.loss, self.correct = self._metrics(self.model.probs)
+            self.eval_loss_sum, _, self.eval_correct = self._metrics(self.eval_model.probs)
             self.global_step = _v1.train.get_or_create_global_step()
             with tf.control_dependencies(_v1.get_collection(_v1.GraphKeys.UPDATE_OPS)):
                 self.train_op = _v1.train.AdamOptimizer(learning_rate, epsilon=KERAS_EPSILON).minimize(
@@ -49,6 +55,11 @@ class Trainer:
             self.saver = _v1.train.Saver(max_to_keep=1)
             self.sess = _v1.Session(graph=self.graph)
             self.sess.run(_v1.global_variables_initializer())
+
+    def _metrics(self, probs):
+        per_example = keras_categorical_crossentropy(self.Y, probs)
+        correct = tf.equal(tf.argmax(probs, 1), tf.argmax(self.Y, 1))
+        return tf.reduce_sum(per_example), tf.reduce_mean(per_example), tf.reduce_sum(tf.cast(correct, tf.float32))
 
     def close(self):
         self.sess.close()
@@ -70,7 +81,7 @@ class Trainer:
             if stop is not None and stop.requested:
                 on_stop(order, b, (loss_sum, correct, seen))
             idx = order[b * batch_size:(b + 1) * batch_size]
-            feed = {self.model.X: X[idx], self.Y: Y[idx], self.model.training: True}
+            feed = {self.model.X: X[idx], self.Y: Y[idx]}
             _, ls, c = self.sess.run([self.train_op, self.loss_sum, self.correct], feed)
             loss_sum, correct, seen = loss_sum + float(ls), correct + float(c), seen + len(idx)
             if progress:
@@ -83,13 +94,13 @@ class Trainer:
             raise UserError("the test set is empty")
         loss_sum, correct = 0.0, 0.0
         for b in range(0, X.shape[0], batch_size):
-            ls, c = self.sess.run([self.loss_sum, self.correct],
-                                  {self.model.X: X[b:b + batch_size], self.Y: Y[b:b + batch_size]})
+            ls, c = self.sess.run([self.eval_loss_sum, self.eval_correct],
+                                  {self.eval_model.X: X[b:b + batch_size], self.Y: Y[b:b + batch_size]})
             loss_sum, correct = loss_sum + float(ls), correct + float(c)
         return loss_sum / X.shape[0], correct / X.shape[0]
 
     def predict(self, X, batch_size=32):
-        return np.concatenate([self.sess.run(self.model.probs, {self.model.X: X[b:b + batch_size]})
+        return np.concatenate([self.sess.run(self.eval_model.probs, {self.eval_model.X: X[b:b + batch_size]})
                                for b in range(0, X.shape[0], batch_size)])
 
     # checkpoints: a folder with a tf.train.Saver checkpoint (variables and Adam's state) and meta.json
