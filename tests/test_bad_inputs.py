@@ -1,6 +1,5 @@
 """Bad input and faults: one line on stderr, exit status 2, before any training is spent, nothing lost."""
 import gzip
-import json
 
 import numpy as np
 import pytest

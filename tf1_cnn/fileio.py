@@ -110,6 +110,19 @@ def _remove_leftovers(path):
             shutil.rmtree(p, ignore_errors=True)
 
 
+def read_json_object(path, flag):
+    """The JSON object in ``path`` (a dict), or a UserError naming ``flag`` and the file."""
+    import json
+
+    try:
+        value = json.loads(Path(path).read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{flag}: {path} is not readable JSON ({exc})") from None
+    if not isinstance(value, dict):
+        raise UserError(f"{flag}: {path} must hold a JSON object, got {type(value).__name__}")
+    return value
+
+
 def open_h5(path, what="file"):
     """An open, read-only h5py.File, or a UserError naming ``path`` and what is wrong."""
     import h5py

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import UserError
-from .fileio import atomic_dir
+from .fileio import atomic_dir, read_json_object
 
 STATE = "state.json"
 INTERRUPTED = 130
@@ -91,15 +91,11 @@ def save(path, sess, saver, state, arrays=None, force=True):
 def load(path, kind):
     """(state, arrays) of the checkpoint folder ``path`` written by the trainer ``kind``."""
     path = Path(path)
-    state_file = path / STATE
-    if not state_file.is_file():
+    if not (path / STATE).is_file():
         raise UserError(f"--resume: {path} is not a resume checkpoint (no {STATE})")
-    try:
-        state = json.loads(state_file.read_text())
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"--resume: {state_file} is not readable JSON ({exc})") from None
-    if not isinstance(state, dict) or state.get("kind") != kind:
-        raise UserError(f"--resume: {path} was not written by {kind} (it says {state.get('kind') if isinstance(state, dict) else state!r})")
+    state = read_json_object(path / STATE, "--resume")
+    if state.get("kind") != kind:
+        raise UserError(f"--resume: {path} was not written by {kind} (it says {state.get('kind')!r})")
     arrays = {}
     if (path / "arrays.npz").is_file():
         with np.load(path / "arrays.npz") as data:
@@ -122,6 +118,20 @@ def check_same(state, path, **settings):
     for key, value in settings.items():
         if state.get(key) != value:
             raise UserError(f"--resume: {path} was started with {key} {state.get(key)!r}, this run has {value!r}")
+
+
+def check_flags(args, save_marker=None):
+    """The resume flags of a training command, checked before any work: --checkpoint-every needs
+    --checkpoint, which must be writable (replacing only a checkpoint of ours) and not --save."""
+    from .fileio import check_distinct, check_writable
+
+    if args.checkpoint_every and not args.checkpoint:
+        raise UserError("--checkpoint-every needs --checkpoint DIR")
+    if args.save:
+        check_writable(args.save, args.force, marker=save_marker)
+    if args.checkpoint:
+        check_writable(args.checkpoint, force=True, flag="--checkpoint", marker=STATE)
+    check_distinct(save=args.save, checkpoint=args.checkpoint)
 
 
 def interrupted_path(checkpoint, command):

@@ -131,21 +131,13 @@ def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print
 
 
 def main(args):
+    from .. import resume
     from ..errors import UserError
-    from ..fileio import check_writable
 
     check_minimums(args, steps=0, batch_size=1, eval_batch=1, checkpoint_every=1)
     if not 0 <= args.seed < 2**63:
         raise UserError(f"--seed must be between 0 and 2**63 - 1, got {args.seed}")
-    if args.save:
-        check_writable(args.save, args.force, marker="meta.json")
-    if args.checkpoint_every and not args.checkpoint:
-        raise UserError("--checkpoint-every needs --checkpoint DIR")
-    if args.checkpoint:
-        check_writable(args.checkpoint, force=True, flag="--checkpoint", marker="state.json")
-    paths = [p for p in (args.save, args.checkpoint) if p]
-    if len(set(paths)) != len(paths):
-        raise UserError("--save and --checkpoint must be different folders")
+    resume.check_flags(args, save_marker="meta.json")
     acc, _, seconds = train(args.data_dir, args.steps, args.batch_size, args.seed, args.eval_batch,
                             log=lambda s: print(s, flush=True), save=args.save, force=args.force,
                             validation_size=args.validation_size, checkpoint=args.checkpoint,

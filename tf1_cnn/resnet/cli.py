@@ -63,23 +63,15 @@ def main(args):
         return print_summary(shape, args.classes or (1000 if args.names == "seed003" else 6), args.names)
     if not args.test:
         raise UserError("give --test SRC (and --train SRC ... to train), or --summary")
-    from ..fileio import check_writable
+    from .. import resume
 
-    if args.save:
-        check_writable(args.save, args.force, marker="meta.json")
-    if args.checkpoint_every and not args.checkpoint:
-        raise UserError("--checkpoint-every needs --checkpoint DIR")
-    if args.checkpoint:
-        check_writable(args.checkpoint, force=True, flag="--checkpoint", marker="state.json")
+    resume.check_flags(args, save_marker="meta.json")
     if args.restore:
         from .train import read_meta
 
         read_meta(args.restore)  # before the graph is built: a broken folder is a one-line error now
     if args.resume and args.restore:
         raise UserError("--resume continues an interrupted training, --restore starts from saved weights: give one")
-    paths = [p for p in (args.save, args.checkpoint) if p]
-    if len(set(paths)) != len(paths):
-        raise UserError("--save and --checkpoint must be different folders")
     from ..signs.data import load_source, load_sources
     from ..signs.helpers import convert_to_one_hot
 
@@ -103,7 +95,7 @@ def _check_labels(y, n_classes, flag):
 
 def run(args, shape, n_classes, train, test):
     from .keras_weights import load_keras_weights
-    from .train import Trainer, progress_printer
+    from .train import Trainer
 
     print(f"ResNet50 ({args.names} names), input {shape}, {n_classes} classes", file=sys.stderr)
     try:

@@ -135,16 +135,12 @@ class Trainer:
 
 def read_meta(path):
     """The meta.json of a checkpoint folder written by --save (UserError if it is not one)."""
+    from ..fileio import read_json_object
+
     meta_file = Path(path) / "meta.json"
     if not meta_file.is_file():
         raise UserError(f"--restore: {path} is not a checkpoint folder written by --save (no meta.json)")
-    try:
-        meta = json.loads(meta_file.read_text())
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"--restore: {meta_file} is not readable JSON ({exc})") from None
-    if not isinstance(meta, dict):
-        raise UserError(f"--restore: {meta_file} must hold a JSON object, got {type(meta).__name__}")
-    return meta
+    return read_json_object(meta_file, "--restore")
 
 
 def progress_printer(epoch, epochs, stream=sys.stderr):

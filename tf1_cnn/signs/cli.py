@@ -141,10 +141,9 @@ def main(argv=None):
         if getattr(args, flag):
             check_writable(getattr(args, flag), args.force)
     check_minimums(args, epochs=0, minibatch_size=1, checkpoint_every=1)
-    if args.checkpoint_every and not args.checkpoint:
-        raise UserError("--checkpoint-every needs --checkpoint DIR")
-    if args.checkpoint:
-        check_writable(args.checkpoint, force=True, flag="--checkpoint", marker="state.json")
+    from .. import resume
+
+    resume.check_flags(args)
     if args.resume and args.restore:
         raise UserError("--resume continues a training, --restore evaluates saved parameters: give one")
     if args.learning_rate is not None and not (np.isfinite(args.learning_rate) and args.learning_rate > 0):
