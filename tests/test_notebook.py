@@ -143,3 +143,38 @@ def test_compare_text_normalises_whitespace_and_reports_the_first_difference():
     assert bad.status == "differs" and abs(bad.max_diff - 0.04) < 1e-9 and "2.91034" in bad.detail
     assert check.compare_text("loss 1", "cost 1").status == "differs"
     assert check.compare_text("a 1 2", "a 1").status == "differs"
+
+
+def test_missing_data_file_fails_its_cell_with_the_clear_message_and_keep_going_checks_the_rest(tmp_path):
+    cells = [("from cnn_utils import *\nimport numpy as np", None),
+             ("X_train_orig, Y_train_orig, X_test_orig, Y_test_orig, classes = load_dataset()", None),
+             ("print(np.arange(3))", "[0 1 2]\n")]
+    nb = write_notebook(tmp_path / "nb.ipynb", cells)
+    proc = legacy(str(nb), "--check", "--keep-going")
+    assert proc.returncode == 1
+    error = next(line for line in proc.stdout.splitlines() if line.startswith("cell   3"))
+    assert "error" in error and "train_signs.h5 and test_signs.h5 not found" in error and "Traceback" not in error
+    assert "cell   4  match" in proc.stdout
+
+
+# The course's "Residual Networks" notebook stored these outputs for its two block test cells
+# (Keras 2 on TF 1.x, glorot_uniform(seed=0) kernels, batch norm in inference mode).
+IDENTITY_OUT = "out = [ 0.94822985  0.          1.16101444  2.747859    0.          1.36677003]\n"
+CONV_OUT = "out = [ 0.09018463  1.23489773  0.46822017  0.0367176   0.          0.65516603]\n"
+
+
+def test_course_resnet_notebook_block_outputs_match_the_stored_ones(tmp_path):
+    from .test_legacy import SCRIPTS
+
+    src = (SCRIPTS / "course_resnet_blocks.py").read_text()
+    first = src[:src.index("def identity_block")]
+    id_def = src[src.index("def identity_block"):src.index("def convolutional_block")]
+    conv_def = src[src.index("def convolutional_block"):src.index("tf.reset_default_graph()")]
+    tests = src[src.index("tf.reset_default_graph()"):].split("tf.reset_default_graph()")[1:]
+    cells = [(first, None), (id_def, None), ("tf.reset_default_graph()" + tests[0], IDENTITY_OUT),
+             (conv_def, None), ("tf.reset_default_graph()" + tests[1], CONV_OUT)]
+    nb = write_notebook(tmp_path / "Residual Networks - v2.ipynb", cells, version=3)
+    proc = legacy(str(nb), "--check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    matched = [line for line in proc.stdout.splitlines() if " match " in line]
+    assert len(matched) == 2 and all("max diff" in line for line in matched)

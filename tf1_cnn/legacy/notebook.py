@@ -162,6 +162,8 @@ class NotebookRunner:
             cell.ran = True
         except SystemExit as exc:
             cell.error = f"SystemExit: {exc.code}"
+        except UserError as exc:  # the project's own one-line message (a missing data file, ...)
+            cell.error = f"cell {index}: error: {exc}\n"
         except BaseException as exc:  # the notebook's own error: its traceback, from the cell down
             if isinstance(exc, KeyboardInterrupt):
                 raise
