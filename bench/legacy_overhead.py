@@ -132,8 +132,10 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--steps", type=int, default=300)
     p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--only", nargs="+", choices=tuple(WORK), help="run only these workloads")
     args = p.parse_args(argv)
     plan = {"cells": (10, 2), "convnet": (args.steps, 20), "layers": (args.steps, 20)}
+    plan = {k: v for k, v in plan.items() if not args.only or k in args.only}
     with tempfile.TemporaryDirectory() as folder:
         for work, (steps, warmup) in plan.items():
             res = {k: [] for k in ("plain", "legacy")}

@@ -29,13 +29,26 @@ def _batch():
     return rng.random((32, 64, 64, 3)).astype(np.float32), np.eye(6, dtype=np.float32)[rng.integers(0, 6, 32)]
 
 
+PHASES = {}  # phase -> peak RSS (MiB) when it ended
+
+
+def phase(name):
+    PHASES[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_ours(steps, warmup):
+    import tensorflow  # noqa: F401
+
+    phase("import")
     from tf1_cnn.resnet.train import Trainer
 
     X, Y = _batch()
     t = Trainer((64, 64, 3), 6, "course")
+    phase("built")
     feed = {t.model.X: X, t.Y: Y}  # the training tower
-    for _ in range(warmup):
+    t.sess.run(t.train_op, feed)
+    phase("first step")
+    for _ in range(warmup - 1):
         t.sess.run(t.train_op, feed)
     t0 = time.perf_counter()
     for _ in range(steps):
@@ -46,10 +59,14 @@ def run_ours(steps, warmup):
 def run_keras(steps, warmup):
     import keras
 
+    phase("import")
     X, Y = _batch()
     model = keras.applications.ResNet50(weights=None, input_shape=(64, 64, 3), classes=6)
     model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-    for _ in range(warmup):
+    phase("built")
+    model.train_on_batch(X, Y)
+    phase("first step")
+    for _ in range(warmup - 1):
         model.train_on_batch(X, Y)
     t0 = time.perf_counter()
     for _ in range(steps):
@@ -59,8 +76,8 @@ def run_keras(steps, warmup):
 
 def child(which, steps, warmup):
     seconds = {"ours": run_ours, "keras": run_keras}[which](steps, warmup)
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mib": peak_mib}))
+    phase("all steps")
+    print(json.dumps({"seconds": seconds, "peak_mib": PHASES["all steps"], "phases": PHASES}))
 
 
 def main(argv=None):
@@ -76,7 +93,9 @@ def main(argv=None):
         out = subprocess.run([sys.executable, __file__, "--child", which, "--steps", str(args.steps),
                               "--warmup", str(args.warmup)], capture_output=True, text=True, check=True)
         res[which] = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"  {which:6} {res[which]['seconds'] * 1e3:8.0f} ms/step   peak RSS {res[which]['peak_mib']:7.0f} MiB")
+        phases = ", ".join(f"{k} {v:.0f}" for k, v in res[which]["phases"].items())
+        print(f"  {which:6} {res[which]['seconds'] * 1e3:8.0f} ms/step   peak RSS {res[which]['peak_mib']:7.0f} MiB"
+              f"   (peak after each phase, MiB: {phases})")
     print(f"ResNet-50 64x64x3 batch 32 ({args.steps} steps after {args.warmup} warm-up): "
           f"time keras/ours = {res['keras']['seconds'] / res['ours']['seconds']:.2f}x, "
           f"peak memory keras/ours = {res['keras']['peak_mib'] / res['ours']['peak_mib']:.2f}x (above 1: ours is better)")

@@ -72,6 +72,8 @@ def add_parser(sub):
     p.add_argument("--report-json", metavar="PATH", help="write the migration report (and --check's table) as JSON")
     p.add_argument("--no-report", action="store_true", help="do not print the migration report")
     p.add_argument("--coverage", action="store_true", help="print what the runtime covers (markdown) and exit")
+    p.add_argument("--scan", action="store_true", help="read the script or notebook without running it: list its "
+                   "TF1-only names (file:line, replacement) and any name the runtime does not provide (exit 1)")
     nb = p.add_argument_group("notebooks")
     nb.add_argument("--check", action="store_true", help="compare each cell's output with the stored one")
     nb.add_argument("--atol", type=float, default=1e-5, help="absolute tolerance of --check (default 1e-5)")
@@ -199,6 +201,25 @@ def _format_row(row):
     return f"cell {row['cell']:>3}  {row['status']:<16} {diff:<18} {row['source']}{detail}"
 
 
+def scan(path, is_notebook):
+    """``--scan``: the static report of scan.py; exit status 1 when a name is not provided."""
+    from . import scan as scanner
+
+    if is_notebook:
+        from IPython.core.inputtransformer2 import TransformerManager
+
+        from .notebook import read_notebook
+
+        nb = read_notebook(path)
+        sources = [(f"{path}:cell {i}", TransformerManager().transform_cell(c.source))
+                   for i, c in enumerate(nb.cells, start=1) if c.cell_type == "code"]
+    else:
+        sources = [(path, Path(path).read_text(encoding="utf-8", errors="replace"))]
+    used, missing = scanner.scan_sources(sources)
+    print(scanner.format_scan(used, missing))
+    return 1 if missing else 0
+
+
 def main(args):
     if args.coverage:
         print(coverage_table())
@@ -216,6 +237,8 @@ def main(args):
         raise UserError("--check, --output, --json and --keep-going are for notebooks (.ipynb)")
     if not Path(args.script).is_file():
         raise UserError(f"{args.script}: no such {'notebook' if is_notebook else 'script'}")
+    if args.scan:
+        return scan(args.script, is_notebook)
     _check_outputs(args)
     os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # Keras 2 as tf.keras: before TensorFlow is imported
     from ..compat import install, migration
