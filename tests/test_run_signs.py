@@ -70,7 +70,7 @@ def test_train_and_test_sources_image_folder_and_h5(small_data, tmp_path):
     (["--train", "nowhere.h5", "--test", "nowhere.h5"], ["nowhere.h5: no such file or folder"]),
     (["--train", "X"], ["--train", "--test"]),
     (["--epochs", "-1"], ["--epochs must be >= 0"]),
-    (["--learning-rate", "0"], ["--learning-rate must be > 0"]),
+    (["--learning-rate", "0"], ["--learning-rate must be a positive number"]),
     (["--restore", "missing.npz"], ["--restore: missing.npz: no such file"]),
 ])
 def test_bad_arguments(small_data, args, words):

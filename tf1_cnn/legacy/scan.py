@@ -13,8 +13,18 @@ from collections import defaultdict
 from ..compat import migration
 
 
+# TensorFlow's internal modules and the tutorials' modules: real modules (tensorflow.python.*) or
+# ones the runtime registers (tensorflow.examples.*), imported as such, not names of the tf namespace
+_NOT_NAMESPACE = ("tf.python", "tf.examples")
+
+
 def _bindings(tree):
-    """{local name: "tf.path"} for the imports of TensorFlow in ``tree``."""
+    """{local name: "tf.path"} for the imports of TensorFlow's namespace in ``tree``."""
+    names = _all_bindings(tree)
+    return {k: v for k, v in names.items() if not v.startswith(_NOT_NAMESPACE)}
+
+
+def _all_bindings(tree):
     names = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
