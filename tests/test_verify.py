@@ -66,3 +66,21 @@ def test_rows_that_need_train_signs_report_needs_without_it(tmp_path):
     rows = {r.id: r for r in all_rows()}
     for row_id in ("B0", "B4", "B8"):
         assert run_row(rows[row_id], _ctx(tmp_path))["status"].startswith("NEEDS train_signs.h5")
+
+
+def test_b4c_runs_the_course_model_cell_and_agrees_with_our_b4_on_course_format_files(tmp_path):
+    """B4/B4c need the course's train_signs.h5: their code paths run on small files in its format."""
+    from tf1_cnn.verify import rows_course_cells, rows_signs
+
+    from .helpers import write_signs_h5
+
+    write_signs_h5(tmp_path / "train_signs.h5", 70, "train")  # >= 64: the course divides by int(m / 64)
+    write_signs_h5(tmp_path / "test_signs.h5", 6, "test", seed=1)
+    ctx = _ctx(tmp_path)
+    course = rows_course_cells._training(ctx)  # the course's own model() through legacy
+    ours = rows_signs._training("course", (0, 5))(ctx)  # the project's trainer
+    assert set(course) == set(ours) == {"cost epoch 0", "cost epoch 5", "Train Accuracy", "Test Accuracy"}
+    for key in ("cost epoch 0", "cost epoch 5"):  # printed with 6 decimals by the course
+        assert abs(course[key] - ours[key]) <= 5e-6, (key, course[key], ours[key])
+    assert abs(course["Train Accuracy"] - ours["Train Accuracy"]) <= 1e-6
+    assert abs(course["Test Accuracy"] - ours["Test Accuracy"]) <= 1e-6
