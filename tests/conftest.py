@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `import cnn_utils` from the repository root, as in the course
     sys.path.insert(0, str(ROOT))
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # as the commands do: TensorFlow's C++ lines hidden
 
 
 def _shared_dir():

@@ -34,6 +34,9 @@ def data(tmp_path_factory):
     (d / "folder").mkdir()
     (d / "existing.json").write_text("keep me")
     (d / "x.py").write_text("print('never run')\n")
+    from .helpers import write_jpegs
+
+    write_jpegs(d / "photos", [0, 1, 2, 3])
     write_idx(d / "idx")
     write_idx(d / "gz")
     whole = (d / "gz" / "train-images-idx3-ubyte.gz").read_bytes()
@@ -76,6 +79,9 @@ CASES = {
                                               str(d / "test.h5")], "--learning-rate must be a positive"),
     "resnet50 learning rate -1": (lambda d: ["-m", "tf1_cnn", "resnet50", "--learning-rate", "-1", "--test",
                                              str(d / "test.h5")], "--learning-rate must be a positive"),
+    "resnet50 input too small to train": (lambda d: ["-m", "tf1_cnn", "resnet50", "--input-shape", "8", "8", "3",
+                                                     "--train", str(d / "photos"), "--test", str(d / "photos")],
+                                          "--input-shape 8 8 3"),
     "resnet50 corrupt meta.json": (lambda d: ["-m", "tf1_cnn", "resnet50", "--test", str(d / "test.h5"), "--restore",
                                               str(d / "ck_text")], "is not readable JSON"),
     "resnet50 meta.json not an object": (lambda d: ["-m", "tf1_cnn", "resnet50", "--test", str(d / "test.h5"),

@@ -97,11 +97,11 @@ def run(args, shape, n_classes, train, test):
     from .keras_weights import load_keras_weights
     from .train import Trainer
 
-    print(f"ResNet50 ({args.names} names), input {shape}, {n_classes} classes", file=sys.stderr)
     try:
         trainer = Trainer(shape, n_classes, args.names, args.learning_rate)
     except ValueError as exc:  # an input too small for the network's strides and pooling
         raise UserError(f"--input-shape {' '.join(map(str, shape))}: {str(exc).splitlines()[0]}") from None
+    print(f"ResNet50 ({args.names} names), input {shape}, {n_classes} classes", file=sys.stderr)
     try:
         if args.weights:
             n = load_keras_weights(trainer.sess, trainer.model.records, args.weights)
