@@ -111,7 +111,10 @@ def test_course_cells_print_b2_and_b3_under_tf1s_seed_rule(tmp_path):
 def test_seed_rule_tf2_reproduces_tensorflow_2s_numbers(tmp_path):
     proc = legacy("--seed-rule", "tf2", str(COURSE_CELLS), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "Z3 = [[ 0.99275815 -1.9926488" in proc.stdout and "cost = 2.695238" in proc.stdout
+    # the issue's numbers for TensorFlow 2's rule (their last float32 digit moves with the CPU: tolerances)
+    z3 = re.search(r"Z3 = \[\[(.*?)\]", proc.stdout, re.S).group(1).split()
+    np.testing.assert_allclose([float(v) for v in z3[:2]], [0.99275815, -1.9926488], atol=1e-5)
+    assert abs(float(re.search(r"cost = (\S+)", proc.stdout).group(1)) - 2.695238) <= 5e-6
 
 
 def test_not_provided_name_is_named_with_its_replacement(tmp_path):
