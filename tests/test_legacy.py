@@ -183,6 +183,8 @@ def test_keras2_course_imports_v1_initializers_and_scipy_helpers(tmp_path):
     assert "initializer tensorflow.python.ops.init_ops" in proc.stdout  # TF1's, as Keras 2 on TF 1.x drew
     assert "out shape (3, 4, 4, 6)" in proc.stdout and "epochs 2" in proc.stdout
     assert "imresize (5, 8, 3) uint8" in proc.stdout
+    used = report_names(proc.stderr)  # Keras 2 and SciPy-era names are in the migration report too
+    assert {"keras.backend.set_learning_phase", "keras.utils.vis_utils", "scipy.misc.imresize"} <= set(used)
     # no Graphviz here: plot_model says so in one line, no traceback
     assert "Traceback" not in proc.stderr and "for plot_model to work" in proc.stdout + proc.stderr
 

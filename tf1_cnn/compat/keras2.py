@@ -32,6 +32,7 @@ class _Keras2Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return importlib.util.spec_from_loader(fullname, self)
 
     def create_module(self, spec):
+        migration.record(spec.name)  # Keras 2 imports are TF1-era names too
         rest = spec.name[len("keras"):]
         for base in _BASES:
             try:
@@ -83,6 +84,8 @@ def install():
             continue
         if not hasattr(keras.utils, sub):
             setattr(keras.utils, sub, module)
+    for name in ("set_learning_phase", "learning_phase"):  # TF1-graph-only ideas, counted
+        setattr(keras.backend, name, migration.counted(f"keras.backend.{name}", getattr(keras.backend, name)))
     wrapped = _plot_model_wrapper(vis_utils.plot_model)
     vis_utils.plot_model = wrapped
     keras.utils.plot_model = wrapped

@@ -102,6 +102,18 @@ def record(name):
             places.setdefault(place, None)
 
 
+def counted(name, fn):
+    """``fn`` wrapped so that each call is recorded as a use of ``name`` (for names outside ``tf``)."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        record(name)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
 def clear():
     usage.clear()
     where.clear()

@@ -15,16 +15,6 @@ from . import migration
 _FILTERS = {"nearest": 0, "lanczos": 1, "bilinear": 2, "bicubic": 3, "cubic": 3}
 
 
-def _counted(name, fn):
-    def wrapper(*args, **kwargs):
-        migration.record(name)
-        return fn(*args, **kwargs)
-
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
-
-
 def bytescale(data, cmin=None, cmax=None, high=255, low=0):
     """uint8 data unchanged; anything else scaled linearly from [cmin, cmax] to [low, high], rounded."""
     data = np.asarray(data)
@@ -96,6 +86,6 @@ def install():
     for name, fn in (("imread", imread), ("imresize", imresize), ("imsave", imsave), ("toimage", toimage),
                      ("bytescale", bytescale), ("fromimage", fromimage)):
         if not hasattr(scipy.misc, name):
-            setattr(scipy.misc, name, _counted(f"scipy.misc.{name}", fn))
+            setattr(scipy.misc, name, migration.counted(f"scipy.misc.{name}", fn))
     if not hasattr(scipy.ndimage, "imread"):
-        scipy.ndimage.imread = _counted("scipy.ndimage.imread", imread)
+        scipy.ndimage.imread = migration.counted("scipy.ndimage.imread", imread)
