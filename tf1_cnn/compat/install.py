@@ -62,11 +62,12 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     ``seed_rule`` "tf1" (default) or "tf2"; ``tf1_version`` "1.3" (default) or "1.15".
     Called again, it only changes the seed rule and version.
     """
+    if not _installed:  # before anything imports TensorFlow (settings does)
+        os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
     settings.configure(seed_rule or settings.DEFAULTS["seed_rule"],
                        tf1_version or settings.DEFAULTS["tf1_version"])
     if _installed:
         return sys.modules["tensorflow"]
-    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
     import tensorflow as tf
 
     from .facade import tf1
