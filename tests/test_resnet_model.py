@@ -140,3 +140,18 @@ def test_bad_input(tmp_path, args, words):
     assert "Traceback" not in proc.stderr
     for w in words:
         assert w in proc.stderr
+
+
+def test_saved_checkpoint_folder_is_found_by_latest_checkpoint(tmp_path):
+    """--save writes under a temporary name and renames: the index must name model.ckpt relatively."""
+    import tensorflow as tf
+
+    from tf1_cnn.resnet.train import Trainer
+
+    t = Trainer((64, 64, 3), 2, "course")
+    try:
+        t.save(tmp_path / "ck")
+    finally:
+        t.close()
+    (tmp_path / "ck").rename(tmp_path / "moved")
+    assert tf.compat.v1.train.latest_checkpoint(str(tmp_path / "moved")) == str(tmp_path / "moved" / "model.ckpt")

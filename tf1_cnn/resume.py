@@ -74,14 +74,23 @@ def set_numpy_state(state, rng=None):
         (rng or np.random).set_state((name, np.array(keys, dtype=np.uint32), pos, has_gauss, cached))
 
 
+def save_variables(sess, saver, folder):
+    """``folder/model.ckpt.*`` and a ``checkpoint`` index naming it relatively.
+
+    Every checkpoint folder here is written under a temporary name and renamed into place;
+    Saver records the absolute path it wrote to, which the rename would leave dangling, so
+    the index names ``model.ckpt`` relatively and ``tf.train.latest_checkpoint`` finds it.
+    """
+    with sess.graph.as_default():  # outside its graph, Saver takes TF2's eager path
+        saver.save(sess, str(Path(folder) / "model.ckpt"), write_meta_graph=False)
+    (Path(folder) / "checkpoint").write_text('model_checkpoint_path: "model.ckpt"\n'
+                                             'all_model_checkpoint_paths: "model.ckpt"\n')
+
+
 def save(path, sess, saver, state, arrays=None, force=True):
     """Write a resume checkpoint folder at ``path`` (replacing an older one of ours)."""
     with atomic_dir(path, force=force, marker=STATE) as tmp:
-        with sess.graph.as_default():  # outside its graph, Saver takes TF2's eager path
-            saver.save(sess, str(tmp / "model.ckpt"), write_meta_graph=False)
-        # Saver wrote the temporary folder's absolute path into the index; name the file relatively
-        (tmp / "checkpoint").write_text('model_checkpoint_path: "model.ckpt"\n'
-                                        'all_model_checkpoint_paths: "model.ckpt"\n')
+        save_variables(sess, saver, tmp)
         if arrays:
             np.savez(tmp / "arrays.npz", **arrays)
         (tmp / STATE).write_text(json.dumps(state, indent=1))

@@ -123,9 +123,7 @@ def train(data_dir, steps=2000, batch_size=10, seed=0, eval_batch=500, log=print
                 from ..fileio import atomic_dir
 
                 with atomic_dir(save, force) as tmp:
-                    saver.save(sess, str(tmp / "model.ckpt"), write_meta_graph=False)
-                    (tmp / "checkpoint").write_text('model_checkpoint_path: "model.ckpt"\n'
-                                                    'all_model_checkpoint_paths: "model.ckpt"\n')
+                    resume.save_variables(sess, saver, tmp)
                     (tmp / "meta.json").write_text('{"kind": "mnist-resnet"}\n')
     return correct / test.num_examples, history, time.perf_counter() - t0
 

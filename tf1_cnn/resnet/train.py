@@ -112,10 +112,10 @@ class Trainer:
     def save(self, path, force=False):
         """Write the checkpoint folder atomically: a temporary folder renamed into place."""
         from ..fileio import atomic_dir
+        from ..resume import save_variables
 
         with atomic_dir(path, force) as tmp:
-            with self.graph.as_default():  # outside its graph, Saver takes TF2's eager path
-                self.saver.save(self.sess, str(tmp / "model.ckpt"), write_meta_graph=False)
+            save_variables(self.sess, self.saver, tmp)
             (tmp / "meta.json").write_text(json.dumps(self.meta(), indent=1))
 
     def restore(self, path):
