@@ -37,9 +37,6 @@ def build_parser():
 def main(argv=None):
     from .errors import run_cli
 
-    if (argv if argv is not None else sys.argv[1:])[:1] == ["legacy"]:
-        # Keras 2 as tf.keras for TF1 code: must be set before TensorFlow is imported
-        os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 
     def _main(argv):
         args = build_parser().parse_args(argv)
@@ -49,6 +46,8 @@ def main(argv=None):
             os.environ["TF1_CNN_VERBOSE"] = "1"
         if args.portable:
             console.portable()
+        if args.command == "legacy":  # Keras 2 as tf.keras for TF1 code: before TensorFlow is imported
+            os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
         if args.command != "verify" or not args.list:
             console.import_tensorflow()  # quietly, before the command's own imports
         return args.func(args)

@@ -14,6 +14,9 @@ One module per concern:
 ``with tf.Graph().as_default():`` (as the project's own code does), or call
 ``install()`` first to switch the whole process to TF1 graph mode.
 """
-from .facade import tf1  # noqa: F401
-from .install import install  # noqa: F401
+from ..lazy import lazy_exports
+from .install import install  # noqa: F401  (binds the name over the submodule; imports no TensorFlow)
 from .settings import configure, using  # noqa: F401
+
+# the facade imports TensorFlow: loaded on first use, so the command line can read settings' choices
+__getattr__ = lazy_exports(__name__, {"tf1": "facade"})

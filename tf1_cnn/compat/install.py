@@ -38,11 +38,8 @@ class _TrackingModule(types.ModuleType):
 
 
 def _quiet_lookup(namespace, name):
-    migration._recording[0] = False
-    try:
+    with migration.not_recording():
         return getattr(namespace, name)
-    finally:
-        migration._recording[0] = True
 
 
 def _register(name, module):

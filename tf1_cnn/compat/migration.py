@@ -11,6 +11,7 @@ code that made it (for a notebook, the cell), for the migration report.
 import re
 import sys
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 
 EXTRA = {
     "tf.layers": "tf.keras.layers (tf_keras's legacy layers run it here)",
@@ -100,6 +101,16 @@ def record(name):
         place = _caller()
         if place is not None:
             places.setdefault(place, None)
+
+
+@contextmanager
+def not_recording():
+    """Lookups inside this block are the runtime's own (install, --scan), not the user's: not counted."""
+    _recording[0] = False
+    try:
+        yield
+    finally:
+        _recording[0] = True
 
 
 def counted(name, fn):

@@ -93,7 +93,7 @@ def v1_behavior():
 
 
 def _flatten_dynamic_batch(inputs):
-    """reshape(x, (shape(x)[0], -1)): the core Flatten layer's call (1.4-1.12), 8 ops."""
+    """reshape(x, (shape(x)[0], -1)): the core Flatten layer's call (tf.layers from 1.4; contrib's from 1.5), 8 ops."""
     return tf.reshape(inputs, (tf.shape(inputs)[0], -1))
 
 
@@ -105,13 +105,8 @@ def _check_rank(inputs):
 
 
 def _static_flat_shape(inputs):
-    dims = inputs.shape.as_list()
-    size = None
-    if all(d is not None for d in dims[1:]):
-        size = 1
-        for d in dims[1:]:
-            size *= d
-    return [dims[0], size]
+    """(batch, d1*d2*...) as far as the static shape knows it (None where it does not)."""
+    return [inputs.shape[0], inputs.shape[1:].num_elements()]
 
 
 def contrib_flatten(inputs, outputs_collections=None, scope=None):
@@ -120,7 +115,7 @@ def contrib_flatten(inputs, outputs_collections=None, scope=None):
     1.3 (1.2-1.4): the reshape target is built from the dynamic shape, 14 ops.
     1.15 (1.5-1.15): delegates to the core Flatten layer, 8 ops.
     """
-    with _v1.name_scope(scope, "Flatten", [inputs]) as sc:
+    with _v1.name_scope(scope, "Flatten", [inputs]):
         inputs = tf.convert_to_tensor(inputs)
         rank = _check_rank(inputs)
         if settings.current("tf1_version") == "1.3":
@@ -137,7 +132,6 @@ def contrib_flatten(inputs, outputs_collections=None, scope=None):
         outputs.set_shape(_static_flat_shape(inputs))
         if outputs_collections:
             _v1.add_to_collections(outputs_collections, outputs)
-        del sc
         return outputs
 
 

@@ -22,7 +22,6 @@ with ``--report-json PATH``. The exit status is the code's.
 """
 import argparse
 import json
-import os
 import runpy
 import sys
 import traceback
@@ -30,8 +29,7 @@ from pathlib import Path
 
 from ..errors import UserError
 
-SEED_RULES = ("tf1", "tf2")
-TF1_VERSIONS = ("1.3", "1.15")
+from ..compat.settings import DEFAULTS, SEED_RULES, TF1_VERSIONS
 
 # The README's coverage table, by family: (family, TF1 names, what runs them here).
 FAMILIES = (
@@ -66,9 +64,10 @@ FAMILIES = (
 def add_parser(sub):
     p = sub.add_parser("legacy", help="run an unmodified TF1 script or notebook on the TF1 runtime",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--seed-rule", choices=SEED_RULES, default="tf1", help="op-seed rule (default tf1)")
-    p.add_argument("--tf1-version", choices=TF1_VERSIONS, default="1.3",
-                   help="whose TF 1.x op structures the runtime mirrors (default 1.3)")
+    p.add_argument("--seed-rule", choices=tuple(SEED_RULES), default=DEFAULTS["seed_rule"],
+                   help=f"op-seed rule (default {DEFAULTS['seed_rule']})")
+    p.add_argument("--tf1-version", choices=tuple(TF1_VERSIONS), default=DEFAULTS["tf1_version"],
+                   help=f"whose TF 1.x op structures the runtime mirrors (default {DEFAULTS['tf1_version']})")
     p.add_argument("--report-json", metavar="PATH", help="write the migration report (and --check's table) as JSON")
     p.add_argument("--no-report", action="store_true", help="do not print the migration report")
     p.add_argument("--coverage", action="store_true", help="print what the runtime covers (markdown) and exit")
@@ -120,7 +119,7 @@ def run_script(script, args):
 
 
 def _check_outputs(args):
-    from ..fileio import check_writable
+    from ..fileio import check_distinct, check_writable
 
     for flag in ("report_json", "json", "output"):
         path = getattr(args, flag)
@@ -128,9 +127,7 @@ def _check_outputs(args):
             check_writable(path, force=args.force, flag="--force")
     if args.output and Path(args.output).resolve() == Path(args.script).resolve():
         raise UserError(f"--output {args.output}: that is the notebook being run; choose another file")
-    paths = [Path(p).resolve() for p in (args.report_json, args.json, args.output) if p]
-    if len(set(paths)) != len(paths):
-        raise UserError("--report-json, --json and --output must name different files")
+    check_distinct(report_json=args.report_json, json=args.json, output=args.output)
 
 
 def run_notebook(args):
@@ -240,7 +237,6 @@ def main(args):
     if args.scan:
         return scan(args.script, is_notebook)
     _check_outputs(args)
-    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # Keras 2 as tf.keras: before TensorFlow is imported
     from ..compat import install, migration
 
     install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)

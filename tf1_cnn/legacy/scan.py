@@ -18,34 +18,28 @@ from ..compat import migration
 _NOT_NAMESPACE = ("tf.python", "tf.examples")
 
 
+def _tf_path(module):
+    """"tensorflow.contrib" -> "tf.contrib" (tensorflow.compat.v1 is the tf namespace itself); None otherwise."""
+    if module != "tensorflow" and not module.startswith("tensorflow."):
+        return None
+    path = "tf" + module[len("tensorflow"):]
+    return "tf" + path[len("tf.compat.v1"):] if path.startswith("tf.compat.v1") else path
+
+
 def _bindings(tree):
     """{local name: "tf.path"} for the imports of TensorFlow's namespace in ``tree``."""
-    names = _all_bindings(tree)
-    return {k: v for k, v in names.items() if not v.startswith(_NOT_NAMESPACE)}
-
-
-def _all_bindings(tree):
     names = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for a in node.names:
-                if a.name == "tensorflow" or a.name.startswith("tensorflow."):
-                    path = "tf" + a.name[len("tensorflow"):]
-                    if path.startswith("tf.compat.v1"):
-                        path = "tf" + path[len("tf.compat.v1"):]
-                    if a.asname:
-                        names[a.asname] = path
-                    elif a.name == "tensorflow":
-                        names["tensorflow"] = "tf"
-        elif isinstance(node, ast.ImportFrom) and node.module and (
-                node.module == "tensorflow" or node.module.startswith("tensorflow.")):
-            base = "tf" + node.module[len("tensorflow"):]
-            if base.startswith("tf.compat.v1"):
-                base = "tf" + base[len("tf.compat.v1"):]
+                path = _tf_path(a.name)
+                if path and (a.asname or a.name == "tensorflow"):
+                    names[a.asname or "tensorflow"] = path
+        elif isinstance(node, ast.ImportFrom) and node.module and _tf_path(node.module):
             for a in node.names:
                 if a.name != "*":
-                    names[a.asname or a.name] = f"{base}.{a.name}"
-    return names
+                    names[a.asname or a.name] = f"{_tf_path(node.module)}.{a.name}"
+    return {k: v for k, v in names.items() if not v.startswith(_NOT_NAMESPACE)}
 
 
 def _chains(tree, bindings):
@@ -67,8 +61,7 @@ def _resolve(path):
     """(the longest prefix that resolves, the first segment that does not or None)."""
     from ..compat import tf1
 
-    migration._recording[0] = False
-    try:
+    with migration.not_recording():
         obj, done = tf1, ["tf"]
         for part in path.split(".")[1:]:
             try:
@@ -79,8 +72,6 @@ def _resolve(path):
                 break
             done.append(part)
         return ".".join(done), None
-    finally:
-        migration._recording[0] = True
 
 
 def scan_sources(sources):

@@ -130,19 +130,16 @@ def check_parameter_shapes(path, variant, data):
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
-    from .. import console
-    from ..fileio import check_writable
+    from .. import console, resume
+    from ..fileio import check_distinct, check_writable
 
     if args.verbose:
         os.environ["TF1_CNN_VERBOSE"] = "1"
     if args.portable:
         console.portable()
-    for flag in ("save", "plot"):  # refuse before hours of training, not after
-        if getattr(args, flag):
-            check_writable(getattr(args, flag), args.force)
+    if args.plot:  # refuse before hours of training, not after (--save: in resume.check_flags)
+        check_writable(args.plot, args.force)
     check_minimums(args, epochs=0, minibatch_size=1, checkpoint_every=1)
-    from .. import resume
-
     resume.check_flags(args)
     if args.resume and args.restore:
         raise UserError("--resume continues a training, --restore evaluates saved parameters: give one")
@@ -150,8 +147,6 @@ def main(argv=None):
         raise UserError(f"--learning-rate must be a positive number, got {args.learning_rate}")
     if args.shuffle_seed is not None and not 0 <= args.shuffle_seed < 2**32:
         raise UserError(f"--shuffle-seed must be between 0 and 2**32 - 1 (numpy's seed range), got {args.shuffle_seed}")
-    from ..fileio import check_distinct
-
     check_distinct(save=args.save, plot=args.plot)
     console.import_tensorflow()  # quietly, before anything that uses it
     restored = load_parameters(args.restore) if args.restore else None
