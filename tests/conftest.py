@@ -32,3 +32,28 @@ def shared_data():
             pytest.fail(msg)
         pytest.skip(msg)
     return path
+
+
+@pytest.fixture(scope="session")
+def tf1_oracle():
+    """``tf1_oracle(version)`` -> the python of the real TF 1.x environment (tf1_cnn/oracle/envs.py).
+
+    Created from PyPI when missing (``.ci/run`` makes them first). When it cannot be had the
+    test fails under CI (CI=true) and is skipped with the reason elsewhere.
+    """
+    from tf1_cnn.errors import UserError
+    from tf1_cnn.oracle import envs
+
+    def get(version):
+        exe = envs.python(version)
+        if exe is None:
+            if os.environ.get("CI", "").lower() != "true":
+                pytest.skip(f"no TF {version} oracle environment in {envs.env_dir(version)} "
+                            f"(python -m tf1_cnn compare --setup --tf1 {version})")
+            try:
+                exe = envs.setup(version)
+            except UserError as exc:
+                pytest.fail(f"TF {version} oracle environment: {exc}")
+        return str(exe)
+
+    return get
