@@ -48,6 +48,11 @@ def main(argv=None):
             console.portable()
         if args.command == "legacy":  # Keras 2 as tf.keras for TF1 code: before TensorFlow is imported
             os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+        early = getattr(args, "early", None)  # a command's step before TensorFlow (legacy --warm)
+        if early is not None:
+            status = early(args, sys.argv[1:] if argv is None else list(argv))
+            if status is not None:
+                return status
         if args.command != "verify" or not args.list:
             console.import_tensorflow()  # quietly, before the command's own imports
         return args.func(args)

@@ -37,18 +37,63 @@ def portable():
     os.environ.update(PORTABLE)
 
 
-def import_tensorflow():
-    """``import tensorflow`` with its start-up lines hidden (see the module docstring)."""
-    if "tensorflow" in sys.modules or verbose():
+class _DeferKeras:
+    """A meta-path finder, in place during ``import tensorflow`` only: Keras is not executed then.
+
+    TensorFlow 2.21's ``__init__`` ends with ``importlib.import_module("tf_keras.src.optimizers")``
+    (or Keras 3's) inside ``try: ... except ImportError: pass``, only so that Keras' optimizers are
+    registered for SavedModel loading early: 0.5-1 s of every start-up, and TF1 code that never
+    touches Keras never needs it. The finder gives Keras' real spec (``tf.keras``'s lazy loader
+    and ``find_spec`` callers still find the package) with a loader that declines to run it;
+    TensorFlow passes over the ImportError, and the first real ``import tf_keras`` (``tf.layers``,
+    ``import keras``, ``tf.keras.X``) loads and registers everything as usual.
+    """
+
+    NAMES = ("tf_keras", "keras")
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in self.NAMES:
+            return None
+        import importlib.machinery
+
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is not None:
+            spec.loader = self
+        return spec
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        raise ImportError(f"{module.__name__}: deferred until first use (tf1_cnn.console)")
+
+
+def _import(defer_keras):
+    finder = _DeferKeras() if defer_keras and not any(n in sys.modules for n in _DeferKeras.NAMES) else None
+    if finder:
+        sys.meta_path.insert(0, finder)
+    try:
         import tensorflow
-        return tensorflow
+    finally:
+        if finder:
+            sys.meta_path.remove(finder)
+    return tensorflow
+
+
+def import_tensorflow(defer_keras=True):
+    """``import tensorflow`` with its start-up lines hidden (see the module docstring).
+
+    ``defer_keras``: Keras is loaded on first use, not during the import (``_DeferKeras``).
+    """
+    if "tensorflow" in sys.modules or verbose():
+        return _import(defer_keras)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.stderr.flush()
     saved = os.dup(2)
     with tempfile.TemporaryFile() as sink:
         os.dup2(sink.fileno(), 2)
         try:
-            import tensorflow
+            tensorflow = _import(defer_keras)
         except BaseException:
             os.dup2(saved, 2)
             sink.seek(0)

@@ -81,10 +81,26 @@ def add_parser(sub):
     nb.add_argument("--json", metavar="PATH", help="write --check's per-cell table as JSON")
     nb.add_argument("--output", metavar="NEW.ipynb", help="write the executed notebook")
     p.add_argument("--force", action="store_true", help="replace an existing --output / --json / --report-json file")
+    p.add_argument("--warm", action="store_true", help="run in a child forked from a warm process that has "
+                   "TensorFlow imported (also TF1_CNN_WARM=1); the first run starts it (see legacy/warm.py)")
+    p.add_argument("--warm-stop", action="store_true", help="stop the warm processes and exit")
     p.add_argument("script", nargs="?", metavar="SCRIPT|NOTEBOOK")
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
-    p.set_defaults(func=main, parser=p)
+    p.set_defaults(func=main, parser=p, early=early)
     return p
+
+
+def early(args, argv):
+    """Before TensorFlow is imported: ``--warm-stop``, and a run in a warm child (warm.py)."""
+    from . import warm
+
+    if args.warm_stop:
+        print(f"stopped {warm.stop_all()} warm process(es)")
+        return 0
+    if warm.requested(args) and args.script and not args.script.endswith(".ipynb") \
+            and not (args.coverage or args.scan):
+        return warm.run(argv)
+    return None
 
 
 def coverage_table():

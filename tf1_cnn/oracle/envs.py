@@ -34,6 +34,21 @@ VERSIONS = {
 KERAS2 = "keras==2.0.8"
 
 
+# What importing TensorFlow 2.21 puts into os.environ (so into every child of a process that
+# imported it): TF2_BEHAVIOR=1 makes TF 1.15 start in eager mode ("tf.placeholder() is not
+# compatible with eager execution"); the others are 2.x-only. Dropped for the oracle's processes.
+TF2_ENVIRON = ("TF2_BEHAVIOR", "TPU_ML_PLATFORM", "TPU_ML_PLATFORM_VERSION", "ENABLE_RUNTIME_UPTIME_TELEMETRY",
+               "TF_USE_LEGACY_KERAS")
+
+
+def oracle_environ(base=None, **extra):
+    """The environment for a process of the oracle: ``base`` (os.environ) without TF 2's variables."""
+    env = {k: v for k, v in (os.environ if base is None else base).items() if k not in TF2_ENVIRON}
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    env.update(extra)
+    return env
+
+
 def root():
     """Where the environments live (outside any checkout)."""
     return Path(os.environ.get("TF1_CNN_ORACLE_DIR") or Path.home() / ".cache" / "tf1-cnn" / "oracle")
@@ -66,9 +81,8 @@ def _has_tensorflow(exe, version):
 
 
 def _import_check(exe):
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
     proc = subprocess.run([str(exe), "-c", "import tensorflow as tf; print(tf.__version__)"],
-                          capture_output=True, text=True, env=env, timeout=300)
+                          capture_output=True, text=True, env=oracle_environ(), timeout=300)
     return proc.stdout.strip().splitlines()[-1] if proc.returncode == 0 and proc.stdout.strip() else None
 
 
@@ -95,7 +109,7 @@ def find_interpreter(version, given=None):
 def _pip_env():
     # Local wheel folders of this machine carry wheels for current Pythons only: old pips
     # then pick a wheel that needs Python >= 3.9. The oracle takes everything from the index.
-    env = dict(os.environ)
+    env = oracle_environ()
     env.pop("PIP_FIND_LINKS", None)
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return env
@@ -127,7 +141,7 @@ def setup(version, interpreter=None, keras=False, log=print):
 
 
 def _has_keras(exe):
-    proc = subprocess.run([str(exe), "-c", "import keras"], capture_output=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
+    proc = subprocess.run([str(exe), "-c", "import keras"], capture_output=True, env=oracle_environ())
     return proc.returncode == 0
 
 

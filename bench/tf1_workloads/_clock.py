@@ -1,0 +1,45 @@
+"""The workloads' clock (Python 3.6+, imported by each workload after its TF1 code's imports).
+
+``BENCH_T0`` (set by bench/vs_tf1.py to time.time() just before the process is spawned)
+gives the start-up: process start to the workload's first line (``first_line``, taken
+before anything is imported) and to TensorFlow imported (``imported``). ``report`` prints
+one ``BENCH {json}`` line: steady-state milliseconds per step (the median of the timed
+steps after the warm-up ones), and the start-up figures.
+"""
+import json
+import os
+import sys
+import time
+
+def since_start(t=None):
+    return (time.time() if t is None else t) - float(os.environ.get("BENCH_T0", "nan"))
+
+
+class Steps(object):
+    """``with steps.timed(): run one step`` for every step; the first ``warmup`` are not counted."""
+
+    def __init__(self, warmup):
+        self.warmup = warmup
+        self.times = []
+
+    def timed(self):
+        return _Timer(self.times)
+
+    def report(self, imported, first_line, **extra):
+        timed = sorted(self.times[self.warmup:]) or [float("nan")]
+        out = {"ms_per_step": 1e3 * timed[len(timed) // 2], "steps": len(self.times),
+               "first_line_s": since_start(first_line), "imported_s": since_start(imported)}
+        out.update(extra)
+        sys.stdout.write("BENCH " + json.dumps(out) + "\n")
+        sys.stdout.flush()
+
+
+class _Timer(object):
+    def __init__(self, times):
+        self.times = times
+
+    def __enter__(self):
+        self.t0 = time.perf_counter()
+
+    def __exit__(self, *exc):
+        self.times.append(time.perf_counter() - self.t0)
