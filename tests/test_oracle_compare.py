@@ -268,3 +268,14 @@ def test_probe_is_python36_code():
     assert not any(isinstance(n, ast.ImportFrom) and n.module == "__future__" for n in ast.walk(tree))
     assert not any(isinstance(n, ast.ImportFrom) and (n.module or "").startswith("tf1_cnn") and n.col_offset == 0
                    for n in tree.body)  # the project only on the runtime's side, imported inside main()
+
+
+def test_statement_lines_map_a_call_to_its_first_line(tmp_path):
+    (tmp_path / "ops.py").write_text("import tensorflow as tf\n\n\ndef w(shape):\n    init = 1\n"
+                                     "    return tf.get_variable('W',\n                           shape=shape,\n"
+                                     "                           initializer=init)\n")
+    lines = graphs.StatementLines(str(tmp_path), {"<cell 2>": "x = f(1,\n      2)\n"})
+    assert lines("ops.py:8") == "ops.py:6"  # Python 3.6's line of the call (its last argument) -> its first
+    assert lines("ops.py:6") == "ops.py:6" and lines("ops.py:5") == "ops.py:5"
+    assert lines("<cell 2>:2") == "<cell 2>:1"
+    assert lines(None) is None and lines("missing.py:3") == "missing.py:3"

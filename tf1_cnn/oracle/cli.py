@@ -184,6 +184,15 @@ def compare_outputs(tf1_text, runtime_text, ignore, tol, graphs_identical, noteb
     return result
 
 
+def _cell_sources(script):
+    """{"<cell N>": code} of a notebook (as the probe ran it), {} for a script."""
+    if not script.endswith(".ipynb"):
+        return {}
+    from .probe import cell_code, read_cells
+
+    return {f"<cell {n}>": cell_code(src) or "" for n, src in read_cells(script)}
+
+
 def _side_summary(side, records, end):
     from .graphs import op_counts
 
@@ -290,6 +299,9 @@ def main(args):
                             runtime_version=version, timeout=args.timeout, max_runs=args.max_runs)
         ra, ea = graphs.read_records(a.records_path)
         rb, eb = graphs.read_records(b.records_path)
+    lines = graphs.StatementLines(str(Path(args.script).resolve().parent), _cell_sources(args.script))
+    lines.apply(ra)
+    lines.apply(rb)
     g = graphs.compare(ra, rb)
     notebook = args.script.endswith(".ipynb")
     o = compare_outputs(a.stdout, b.stdout, ignore, tol, g["identical"] and bool(ra), notebook)

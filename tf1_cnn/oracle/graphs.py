@@ -137,3 +137,56 @@ def format_difference(diff, tf1_label="TF 1.x", runtime_label="runtime"):
         mark = ">" if (oa and oa["index"] == at) or (ob and ob["index"] == at) else " "
         lines.append(f"  {mark} {cell(oa):<{width}}  | {cell(ob)}")
     return lines
+
+
+class StatementLines:
+    """``file:line`` -> ``file:first line of the innermost statement holding it``, for both sides alike.
+
+    Python 3.6 / 3.7 (TF 1.x's side) number a frame of a call that spans lines by the line
+    being evaluated (often the last argument's); Python 3.8+ by the call's first line. The same
+    code would show two line numbers for one op; mapped to the statement's first line, it shows
+    one. ``folder`` holds the code's files (the user's folder: the sides ran on copies of it);
+    ``cells`` maps ``<cell N>`` to that cell's code (a notebook).
+    """
+
+    def __init__(self, folder, cells=None):
+        self.folder, self.cells, self._maps = folder, cells or {}, {}
+
+    def _map(self, name):
+        if name not in self._maps:
+            import ast
+            import os
+
+            source = self.cells.get(name)
+            if source is None:
+                try:
+                    with open(os.path.join(self.folder, name), encoding="utf-8", errors="replace") as f:
+                        source = f.read()
+                except OSError:
+                    source = ""
+            spans = {}
+            try:
+                for node in ast.walk(ast.parse(source)):
+                    if isinstance(node, ast.stmt) and node.end_lineno:
+                        for line in range(node.lineno, node.end_lineno + 1):
+                            old = spans.get(line)
+                            if old is None or node.end_lineno - node.lineno < old[1] - old[0]:
+                                spans[line] = (node.lineno, node.end_lineno)
+            except (SyntaxError, ValueError):  # Python 2 code, say: lines as recorded
+                spans = {}
+            self._maps[name] = {line: span[0] for line, span in spans.items()}
+        return self._maps[name]
+
+    def __call__(self, place):
+        if not place:
+            return place
+        name, _, line = place.rpartition(":")
+        if not line.isdigit():
+            return place
+        return f"{name}:{self._map(name).get(int(line), int(line))}"
+
+    def apply(self, records):
+        for r in records:
+            for op in r["ops"]:
+                op[2] = self(op[2])
+        return records
