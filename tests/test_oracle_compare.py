@@ -279,3 +279,17 @@ def test_statement_lines_map_a_call_to_its_first_line(tmp_path):
     assert lines("ops.py:6") == "ops.py:6" and lines("ops.py:5") == "ops.py:5"
     assert lines("<cell 2>:2") == "<cell 2>:1"
     assert lines(None) is None and lines("missing.py:3") == "missing.py:3"
+
+
+def test_blocks_list_every_run_of_differing_ops():
+    a = [record([("x", "Placeholder", "s.py:1"), ("ru/min", "Const", "s.py:2"), ("ru/max", "Const", "s.py:2"),
+                 ("ru/RandomUniform", "RandomUniform", "s.py:2"), ("ru", "Add", "s.py:2"),
+                 ("mm", "MatMul", "s.py:3"), ("add", "Add", "s.py:4")])]
+    b = [record([("x", "Placeholder", "s.py:1"), ("ru/RandomUniform", "RandomUniform", "s.py:2"),
+                 ("mm", "MatMul", "s.py:3"), ("add", "AddV2", "s.py:4")])]
+    found, more = graphs.blocks(a, b)
+    assert not more
+    assert [(f["tf1"], f["runtime"], f["scope"], f["sources"]) for f in found] == [
+        ([1, 3], [1, 1], "ru", ["s.py:2"]), ([4, 5], [2, 2], "ru", ["s.py:2"]), ([6, 7], [3, 4], "add", ["s.py:4"])]
+    assert found[2]["tf1_types"] == ["Add"] and found[2]["runtime_types"] == ["AddV2"]
+    assert graphs.compare(a, a)["blocks"] == []

@@ -30,6 +30,7 @@ from ..errors import UserError
 
 RUNTIME_FALLBACK = {"1.4": "1.3"}  # when the runtime has no "1.4": its 1.3 (TF 1.2-1.4's structures)
 DEFAULT_TF1 = "1.3"
+BLOCKS_SHOWN = 8  # runs of differing ops on the console (all of them in --json)
 
 
 def add_parser(sub):
@@ -234,6 +235,13 @@ def format_report(report):
     else:
         lines.append(f"graphs: differ ({ops})")
         lines += ["  " + l for l in format_difference(g["first_difference"], t, r)]
+        shown = g["blocks"][:BLOCKS_SHOWN]
+        more = len(g["blocks"]) - len(shown)
+        lines.append(f"  {len(g['blocks'])}{'+' if g['more_blocks'] else ''} runs of differing ops"
+                     + (f"; the first {len(shown)}:" if more else ":"))
+        for b in shown:
+            lines.append(f"    {b['scope'] or '(top)'}: {b['tf1'][1] - b['tf1'][0]} ops on {t}, "
+                         f"{b['runtime'][1] - b['runtime'][0]} on {r} ({', '.join(b['sources'][:3]) or 'no source line'})")
     seeds = f"random ops: {g['random_ops'][0]} / {g['random_ops'][1]}, seeds differ in {g['seeds_differ']}"
     if g["first"]:
         x, y = g["first"]["tf1"], g["first"]["runtime"]

@@ -13,6 +13,7 @@ That count says whether draws get TF 1.x's seeds even where the structure differ
 import json
 
 CONTEXT = 3  # ops shown before and after a difference
+MAX_BLOCKS = 200  # differing runs of ops listed in the JSON
 
 
 def read_records(path):
@@ -111,10 +112,58 @@ def seed_differences(tf1_records, runtime_records):
     return {"random_ops": [len(a), len(b)], "seeds_differ": len(differ), "first": first}
 
 
+def _graph_ops(records):
+    """{graph: [op, ...]} in creation order, from the records."""
+    ops = {}
+    for r in records:
+        ops.setdefault(r["graph"], []).extend(r["ops"])
+    return ops
+
+
+def _scope(names):
+    """The longest common name scope of op names ("" when none)."""
+    parts = [n.split("/") for n in names]
+    common = []
+    for level in zip(*parts):
+        if len(set(level)) != 1:
+            break
+        common.append(level[0])
+    return "/".join(common)
+
+
+def blocks(tf1_records, runtime_records, limit=MAX_BLOCKS):
+    """Every run of differing ops of each graph (difflib's alignment of (name, type) sequences).
+
+    One dict a block: graph, TF 1.x's op range and the runtime's, the ops' common name scope,
+    the source lines, TF 1.x's and the runtime's op types. This is the list to group by TF1
+    function: after the first difference, first_difference's positions no longer line up.
+    """
+    import difflib
+
+    a_ops, b_ops = _graph_ops(tf1_records), _graph_ops(runtime_records)
+    out = []
+    for graph in sorted(set(a_ops) | set(b_ops)):
+        a, b = a_ops.get(graph, []), b_ops.get(graph, [])
+        matcher = difflib.SequenceMatcher(None, [(o[0], o[1]) for o in a], [(o[0], o[1]) for o in b], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            if len(out) >= limit:
+                return out, True
+            sa, sb = a[i1:i2], b[j1:j2]
+            out.append({"graph": graph, "tf1": [i1, i2], "runtime": [j1, j2],
+                        "scope": _scope([o[0] for o in sa + sb]),
+                        "sources": sorted({o[2] for o in sa + sb if o[2]}),
+                        "tf1_types": [o[1] for o in sa][:40], "runtime_types": [o[1] for o in sb][:40],
+                        "tf1_names": [o[0] for o in sa][:40], "runtime_names": [o[0] for o in sb][:40]})
+    return out, False
+
+
 def compare(tf1_records, runtime_records):
     """Everything ``compare`` reports about the graphs (a JSON-ready dict)."""
     diff = first_difference(tf1_records, runtime_records)
-    return {"identical": diff is None,
+    found, more = blocks(tf1_records, runtime_records) if diff else ([], False)
+    return {"identical": diff is None, "blocks": found, "more_blocks": more,
             "records": [len(tf1_records), len(runtime_records)],
             "ops": [sum(op_counts(tf1_records).values()), sum(op_counts(runtime_records).values())],
             "first_difference": diff, **seed_differences(tf1_records, runtime_records)}
