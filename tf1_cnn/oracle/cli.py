@@ -240,8 +240,9 @@ def format_report(report):
         lines.append(f"  {len(g['blocks'])}{'+' if g['more_blocks'] else ''} runs of differing ops"
                      + (f"; the first {len(shown)}:" if more else ":"))
         for b in shown:
-            lines.append(f"    {b['scope'] or '(top)'}: {b['tf1'][1] - b['tf1'][0]} ops on {t}, "
-                         f"{b['runtime'][1] - b['runtime'][0]} on {r} ({', '.join(b['sources'][:3]) or 'no source line'})")
+            n_a, n_b = b["tf1"][1] - b["tf1"][0], b["runtime"][1] - b["runtime"][0]
+            lines.append(f"    {b['scope'] or '(top)'}: {n_a} op{'s' * (n_a != 1)} on {t}, {n_b} on {r} "
+                         f"({', '.join(b['sources'][:3]) or 'no source line'})")
     seeds = f"random ops: {g['random_ops'][0]} / {g['random_ops'][1]}, seeds differ in {g['seeds_differ']}"
     if g["first"]:
         x, y = g["first"]["tf1"], g["first"]["runtime"]
