@@ -262,8 +262,8 @@ def format_report(report):
                 f"output: differs at {where} ({n[0]} / {n[1]} lines, {o['agreed']} agreed first): {what}")
         lines.append(head)
         if o["verdict"] != "drift":
-            lines.append(f"  {t}: {f['tf1']!s}"[:300])
-            lines.append(f"  {r}: {f['runtime']!s}"[:300])
+            lines.append(f"  {t}: {f['tf1'] if f['tf1'] is not None else '(no such line)'}"[:300])
+            lines.append(f"  {r}: {f['runtime'] if f['runtime'] is not None else '(no such line)'}"[:300])
     for cell in o.get("cells", []):
         if cell["verdict"] != "agree":
             lines.append(f"  cell {cell['cell']}: {cell['verdict']} ({cell['lines'][0]} / {cell['lines'][1]} lines)")
