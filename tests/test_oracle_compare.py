@@ -225,6 +225,8 @@ def test_first_difference_with_context_and_sources():
     assert graphs.first_difference(a, a + [record([("y", "Const")], run=2, start=3)])["kind"] == \
         "no such record on TF 1.x"
     assert graphs.compare(a, b)["ops"] == [3, 3] and not graphs.compare(a, b)["identical"]
+    seeded = [dict(a[0], graph_seed=1)]
+    assert graphs.first_difference(seeded, a)["kind"] == "graph seed 1 on TF 1.x, None on the runtime"
 
 
 def test_seed_differences_pair_the_kth_random_ops():

@@ -2,8 +2,8 @@
 
 A record (``probe.py``) is what a graph gained since the last record, taken at a session run:
 ``{"record", "run", "cell", "graph", "start", "ops": [[name, type, "file:line", seed, seed2], ...]}``.
-The graphs are identical when both sides made the same records: the same graph, starting
-at the same op, with the same ops (name and type, in creation order). The source lines are
+The graphs are identical when both sides made the same records: the same graph, graph seed,
+starting at the same op, with the same ops (name and type, in creation order). The source lines are
 not compared (they are the same code); they are shown beside a difference.
 
 Random ops (the ops with a ``seed2`` attribute: draws, shuffles) are compared apart from the
@@ -81,6 +81,11 @@ def first_difference(tf1_records, runtime_records):
             return {"record": i + 1, "where": _where(a), "index": min(a["start"], b["start"]),
                     "kind": f"recorded at another point (TF 1.x: graph {a['graph']} from op {a['start']}, "
                             f"runtime: graph {b['graph']} from op {b['start']})",
+                    "tf1": _op(a["ops"][0], a["start"]), "runtime": _op(b["ops"][0], b["start"]),
+                    "context": {"tf1": _context(a, 0), "runtime": _context(b, 0)}}
+        if a.get("graph_seed") != b.get("graph_seed"):  # Estimator on TF 1.3 set graph seed 1 by default
+            return {"record": i + 1, "where": _where(a), "index": a["start"],
+                    "kind": f"graph seed {a.get('graph_seed')} on TF 1.x, {b.get('graph_seed')} on the runtime",
                     "tf1": _op(a["ops"][0], a["start"]), "runtime": _op(b["ops"][0], b["start"]),
                     "context": {"tf1": _context(a, 0), "runtime": _context(b, 0)}}
         for j in range(max(len(a["ops"]), len(b["ops"]))):
