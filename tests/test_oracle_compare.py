@@ -137,6 +137,7 @@ def test_missing_environment_says_run_setup(tmp_path, capsys, monkeypatch):
     (["--atol", "-1", "SCRIPT"], "--atol must be >= 0, got -1.0"),
     (["--ignore", "(", "SCRIPT"], "--ignore '(': not a regular expression"),
     (["--setup", "SCRIPT"], "--setup takes no SCRIPT"),
+    (["--keras", "SCRIPT"], "--keras and --tf1-python are for --setup"),
     ([], "give the SCRIPT or NOTEBOOK to compare"),
     (["BADNB"], "not a notebook (invalid JSON"),
     (["NB", "extra"], "unexpected argument 'extra' after the notebook"),

@@ -42,6 +42,7 @@ def add_parser(sub):
                    help=f"which real TF 1.x (default {DEFAULT_TF1}; with --setup also 'all')")
     p.add_argument("--tf1-python", metavar="PATH", help="with --setup: the Python 3.6 / 3.7 interpreter to build "
                    "the environment from (default $TF1_CNN_TF1_PYTHON, else pyenv's)")
+    p.add_argument("--keras", action="store_true", help="with --setup: also Keras 2.0.8 there (`import keras`, for standalone-Keras scripts)")
     p.add_argument("--atol", type=float, default=None, help="absolute tolerance for printed numbers (default 1e-6)")
     p.add_argument("--rtol", type=float, default=None, help="relative tolerance for printed numbers (default 1e-5)")
     p.add_argument("--strict-lines", type=int, default=None, metavar="N",
@@ -79,7 +80,7 @@ def setup(args):
     failed = []
     for version in versions:
         try:
-            exe = envs.setup(version, interpreter=args.tf1_python)
+            exe = envs.setup(version, interpreter=args.tf1_python, keras=args.keras)
             print(f"TF {envs.VERSIONS[version][1]}: {exe}")
         except UserError as exc:
             failed.append(str(exc))
@@ -291,6 +292,8 @@ def main(args):
         if args.script:
             raise UserError("--setup takes no SCRIPT (python -m tf1_cnn compare --setup [--tf1 VERSION|all])")
         return setup(args)
+    if args.keras or args.tf1_python:
+        raise UserError("--keras and --tf1-python are for --setup")
     if not args.script:
         raise UserError("give the SCRIPT or NOTEBOOK to compare (python -m tf1_cnn compare [--tf1 1.4] SCRIPT [ARGS...])")
     if args.tf1 == "all":
