@@ -30,6 +30,12 @@ VERSIONS = {
     "1.4": ("3.6", "1.4.1", ("numpy==1.16.6", "h5py==2.7.1", "protobuf==3.19.6")),
     "1.15": ("3.7", "1.15.5", ("numpy==1.18.5", "h5py==2.10.0", "protobuf==3.20.3")),
 }
+# What TF1-era scripts import beside TensorFlow, for `compare` to run them there, as of the day:
+# matplotlib 2.2.5 / scipy 1.0.1 (the last with scipy.misc.imread) beside TF 1.3 / 1.4; matplotlib
+# 3.1.3 / scipy 1.4.1 beside TF 1.15 (its contrib's MNIST reader imports scipy). Installed by setup(),
+# also into an environment that predates this line (numpy's pin is left as it is).
+EXTRAS = {"1.3": ("matplotlib==2.2.5", "scipy==1.0.1"), "1.4": ("matplotlib==2.2.5", "scipy==1.0.1"),
+          "1.15": ("matplotlib==3.1.3", "scipy==1.4.1")}
 # Keras 2.0.8 (the course's era) beside TF 1.4 in Python 3.6: `setup(..., keras=True)`.
 KERAS2 = "keras==2.0.8"
 
@@ -119,6 +125,9 @@ def setup(version, interpreter=None, keras=False, log=print):
     """Create (or reuse) the environment of ``version``; returns its python. UserError if it cannot be had."""
     existing = python(version)
     if existing and (not keras or _has_keras(existing)):
+        if not _imports(existing, "matplotlib, scipy"):
+            log(f"adding {', '.join(EXTRAS[version])} to {existing.parent.parent}")
+            _run([str(existing), "-m", "pip", "install", "-q", *EXTRAS[version]], version)
         (existing.parent.parent / ".tf1-cnn-ok").write_text(VERSIONS[version][1] + "\n")
         return existing
     py, release, pins = VERSIONS[version]
@@ -130,7 +139,7 @@ def setup(version, interpreter=None, keras=False, log=print):
     if not exe.exists():
         _run([base, "-m", "venv", str(folder)], version)
     _run([str(exe), "-m", "pip", "install", "-q", "pip<22"], version)
-    packages = [f"tensorflow=={release}", *pins] + ([KERAS2] if keras else [])
+    packages = [f"tensorflow=={release}", *pins, *EXTRAS[version]] + ([KERAS2] if keras else [])
     _run([str(exe), "-m", "pip", "install", "-q", *packages], version)
     got = _import_check(exe)
     if got != release:
@@ -141,7 +150,11 @@ def setup(version, interpreter=None, keras=False, log=print):
 
 
 def _has_keras(exe):
-    proc = subprocess.run([str(exe), "-c", "import keras"], capture_output=True, env=oracle_environ())
+    return _imports(exe, "keras")
+
+
+def _imports(exe, module):
+    proc = subprocess.run([str(exe), "-c", f"import {module}"], capture_output=True, env=oracle_environ())
     return proc.returncode == 0
 
 
