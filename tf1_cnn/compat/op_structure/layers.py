@@ -1,0 +1,126 @@
+"""TF 1.x-shaped layers: contrib / core flatten, and the convolution ops of ``tf.layers`` / slim conv2d.
+
+- ``contrib_flatten``: TF 1.3.0's ``contrib.layers.flatten`` built its reshape target from
+  the dynamic shape (14 ops); from 1.4.1 it is the core Flatten layer's 8 ops.
+- ``layers_flatten``: the core Flatten layer (tf.layers from 1.4), 8 ops.
+- ``legacy_convolution_op``: the convolution inside ``tf.layers.conv2d`` (and slim's
+  conv2d, which builds the same layer). TF 1.3.0's Conv layer called
+  ``nn.convolution`` (name scope ``convolution``: the filter's shape and the dilation
+  rate as constants, the Conv2D op named ``convolution``), 18 ops for a conv2d with bias;
+  TF 1.4.1-1.15.5's built ``nn_ops.Convolution`` (one ``dilation_rate`` constant), 17 ops;
+  TensorFlow 2.21 calls the conv op directly, 16 ops.
+"""
+import functools
+
+import tensorflow as tf
+from tensorflow.python.eager import context
+
+from .. import settings
+
+_v1 = tf.compat.v1
+
+
+def _flatten_dynamic_batch(inputs):
+    """reshape(x, (shape(x)[0], -1)): the core Flatten layer's call (tf.layers from 1.4; contrib's from 1.5), 8 ops."""
+    return tf.reshape(inputs, (tf.shape(inputs)[0], -1))
+
+
+def _check_rank(inputs):
+    rank = inputs.shape.rank
+    if rank is None or rank < 2:
+        raise ValueError(f"Inputs must have a least 2 dimensions, got shape {inputs.shape}")
+    return rank
+
+
+def _static_flat_shape(inputs):
+    """(batch, d1*d2*...) as far as the static shape knows it (None where it does not)."""
+    return [inputs.shape[0], inputs.shape[1:].num_elements()]
+
+
+def contrib_flatten(inputs, outputs_collections=None, scope=None):
+    """``tf.contrib.layers.flatten``: (batch, d1, d2, ...) -> (batch, d1*d2*...), TF 1.x's ops.
+
+    1.3 (TF 1.3.0): the reshape target is built from the dynamic shape, 14 ops.
+    1.4, 1.15 (TF 1.4.1, 1.15.5): delegates to the core Flatten layer, 8 ops.
+    """
+    with _v1.name_scope(scope, "Flatten", [inputs]):
+        inputs = tf.convert_to_tensor(inputs)
+        rank = _check_rank(inputs)
+        if settings.current("tf1_version") == "1.3":  # TF 1.3.0
+            inputs_shape = tf.shape(inputs)
+            batch_dim = tf.slice(inputs_shape, [0], [1])
+            spatial_dims = tf.slice(inputs_shape, [1], [rank - 1])
+            flat_spatial_dim = _v1.reduce_prod(spatial_dims)
+            flat_spatial_dim = tf.expand_dims(flat_spatial_dim, 0)
+            flat_shape = tf.concat([batch_dim, flat_spatial_dim], 0)
+            outputs = tf.reshape(inputs, flat_shape)
+        else:
+            with _v1.name_scope("flatten"):
+                outputs = _flatten_dynamic_batch(inputs)
+        outputs.set_shape(_static_flat_shape(inputs))
+        if outputs_collections:
+            _v1.add_to_collections(outputs_collections, outputs)
+        return outputs
+
+
+def layers_flatten(inputs, name=None, data_format="channels_last"):
+    """``tf.layers.flatten``: the core Flatten layer's 8 ops (channels_first transposes first, 1.4+)."""
+    with _v1.name_scope(name, "flatten", [inputs]):
+        inputs = tf.convert_to_tensor(inputs)
+        rank = _check_rank(inputs)
+        if data_format == "channels_first" and rank > 2:
+            inputs = tf.transpose(inputs, [0, *range(2, rank), 1])
+        outputs = _flatten_dynamic_batch(inputs)
+        outputs.set_shape(_static_flat_shape(inputs))
+        return outputs
+
+
+def _tf1_convolution(conv, inputs, kernel, dilations):
+    """``conv(inputs, kernel, name)`` (name None: the library's own) with TF 1.x's constants before it."""
+    if settings.current("tf1_version") != "1.3":  # TF 1.4.1-1.15.5: nn_ops.Convolution's constant
+        tf.constant(dilations, tf.int32, name="dilation_rate")
+        return conv(inputs, kernel, None)
+    with _v1.name_scope(None, "convolution", [inputs, kernel]) as scope:  # TF 1.3.0's nn.convolution
+        tf.constant(kernel.shape.as_list(), tf.int32, name="Shape")
+        tf.constant(dilations, tf.int32, name="dilation_rate")
+        return conv(inputs, kernel, scope)  # the conv op takes the scope's name: "convolution"
+
+
+def legacy_convolution_op(original):
+    """tf_keras's ``Conv.convolution_op`` for its TF1 layer classes (``tf.layers.conv2d``)."""
+    @functools.wraps(original)
+    def convolution_op(self, inputs, kernel):
+        if context.executing_eagerly() or not isinstance(self.padding, str) or self.padding == "causal":
+            return original(self, inputs, kernel)
+
+        def conv(x, k, name):
+            if name is None:
+                return original(self, x, k)
+            return tf.nn.convolution(x, k, strides=list(self.strides), padding=self.padding.upper(),
+                                     dilations=list(self.dilation_rate), data_format=self._tf_data_format,
+                                     name=name)
+
+        return _tf1_convolution(conv, inputs, kernel, list(self.dilation_rate))
+
+    convolution_op._tf1_cnn_original = original
+    return convolution_op
+
+
+def legacy_conv_build(original):
+    """``build`` of TensorFlow's internal Keras TF1 conv layers (what tf_slim's conv2d builds):
+    the ``_convolution_op`` it makes gets TF 1.x's constants before it."""
+    @functools.wraps(original)
+    def build(self, input_shape):
+        original(self, input_shape)
+        op = getattr(self, "_convolution_op", None)
+        if op is None or context.executing_eagerly() or getattr(self, "padding", None) == "causal":
+            return
+        dilations = list(self.dilation_rate)
+
+        def conv(x, k, name):
+            return op(x, k) if name is None else op(x, k, name=name)
+
+        self._convolution_op = lambda x, k: _tf1_convolution(conv, x, k, dilations)
+
+    build._tf1_cnn_original = original
+    return build
