@@ -14,9 +14,11 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``dropout.py``: ``tf.nn.dropout`` (TF 1.0-1.12 under 1.3/1.4, 1.13-1.15 under 1.15) and
   the Dropout layers of ``tf.layers`` / contrib / slim;
 - ``layers.py``: contrib and core ``flatten``; the convolution of ``tf.layers.conv2d`` /
-  slim's conv2d.
+  slim's conv2d; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
+  contrib's ``batch_norm``.
 
-The facade (``facade.py``) serves ``flatten`` and ``tf.nn.dropout`` from here without
+The facade (``facade.py``) serves ``flatten``, ``batch_norm`` / ``batch_normalization`` and
+``tf.nn.dropout`` from here without
 patching anything; ``install()`` below (called by ``tf1_cnn.compat.install()``)
 wraps the library functions the rest is reached through, for the whole process.
 
@@ -34,9 +36,9 @@ from tensorflow.python import tf2
 from tensorflow.python.ops import resource_variables_toggle
 
 from .dropout import dropout, dropout_1_0, dropout_v2_1_15, keras_dropout
-from .layers import contrib_flatten, layers_flatten
+from .layers import contrib_batch_norm, contrib_flatten, layers_batch_normalization, layers_flatten
 
-__all__ = ["contrib_flatten", "layers_flatten", "dropout", "dropout_1_0", "dropout_v2_1_15",
+__all__ = ["contrib_batch_norm", "contrib_flatten", "layers_batch_normalization", "layers_flatten", "dropout", "dropout_1_0", "dropout_v2_1_15",
            "install", "v1_behavior"]
 
 

@@ -124,3 +124,40 @@ def legacy_conv_build(original):
 
     build._tf1_cnn_original = original
     return build
+
+
+def _unfused_1_3(original, scoped_key=None):
+    """``original`` with TF 1.3.0's default ``fused=False`` (1.4.1 on: None, fused where possible).
+
+    Unfused, TF 2.21's layer builds TF 1.3.0's moments and batchnorm ops (40 ops for
+    ``tf.layers.batch_normalization(x, training=True)``, 35 for contrib's batch_norm).
+    ``scoped_key``: tf_slim's arg_scope key, so ``fused`` set by an arg_scope is kept.
+    """
+    @functools.wraps(original)
+    def wrapper(*args, **kwargs):
+        if settings.current("tf1_version") == "1.3" and "fused" not in kwargs:
+            scoped = {}
+            if scoped_key is not None:
+                from tf_slim.ops import arg_scope
+
+                scoped = arg_scope.current_arg_scope().get(scoped_key, {})
+            if "fused" not in scoped:
+                kwargs["fused"] = False
+        return original(*args, **kwargs)
+
+    wrapper._tf1_cnn_original = original
+    if scoped_key is not None:
+        wrapper._key_op = scoped_key  # arg_scope([slim.batch_norm], ...) reaches the original
+    return wrapper
+
+
+def layers_batch_normalization(original):
+    """``tf.layers.batch_normalization`` (TF 1.3.0: unfused by default)."""
+    return _unfused_1_3(original)
+
+
+def contrib_batch_norm(original):
+    """``tf.contrib.layers.batch_norm`` / ``slim.batch_norm`` (TF 1.3.0: unfused by default)."""
+    from tf_slim.ops import arg_scope
+
+    return _unfused_1_3(original, arg_scope.arg_scope_func_key(original))
