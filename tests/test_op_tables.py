@@ -21,9 +21,6 @@ OLD = ("1.3", "1.4")  # TF 1.3.0, 1.4.1
 KNOWN_DRAWS = [
     ("TF 1.3.0/1.4.1's orthogonal initializer (QR of a normal draw, sign fix) builds other ops; not mirrored",
      {"init_orthogonal": OLD}),
-    ("TF 1.3.0/1.4.1's nn.softmax_cross_entropy_with_logits: no StopGradient on the labels and no "
-     "_sg scope (one op fewer); not mirrored",
-     {"nn_softmax_xent": OLD, "reduce_mean_softmax_xent": OLD}),
     ("tf.losses.*: TF 1.3.0/1.4.1's compute_weighted_loss/num_present build 7 more ops, 1.15.5's 3 fewer "
      "(a Const reduction axis where 2.21 builds Rank/Range, ones_like's shape); not mirrored",
      {"losses_mean_squared_error": ALL, "losses_absolute_difference": ALL, "losses_huber": ALL,
@@ -67,7 +64,8 @@ ADDV2 = ("random_uniform random_uniform_range random_uniform_seeded random_unifo
          "slim_conv2d contrib_conv2d slim_fully_connected contrib_fully_connected_none nn_conv_relu_pool").split()
 KNOWN_OTHER = [
     (("types",), "TF 2.21's + builds AddV2 where TF 1.x built Add (op types: another part of issue 17)",
-     {**{case: ALL for case in ADDV2}, "nn_sparse_softmax_xent": OLD, "nn_batch_normalization": OLD,
+     {**{case: ALL for case in ADDV2}, "nn_sparse_softmax_xent": OLD, "nn_softmax_xent": OLD,
+      "reduce_mean_softmax_xent": OLD, "nn_batch_normalization": OLD,
       "image_random_crop": OLD, "init_orthogonal": ("1.15",), "layers_dropout_tensor": ("1.15",),
       "contrib_dropout": ("1.15",), "contrib_dropout_tensor": ("1.15",), "slim_dropout": ("1.15",),
       "image_random_flip": ("1.15",), "image_random_brightness": ("1.15",),

@@ -124,7 +124,8 @@ def layers_namespace(path="tf.layers"):
 def make_facade():
     """A fresh ``tf`` namespace (see the module docstring)."""
     v1 = tf.compat.v1
-    nn = Namespace("tf.nn", v1.nn, {"dropout": op_structure.dropout})
+    nn = Namespace("tf.nn", v1.nn, {"dropout": op_structure.dropout, "softmax_cross_entropy_with_logits":
+                                    op_structure.softmax_cross_entropy_with_logits})
     layers = layers_namespace()
     from . import estimator
 

@@ -45,6 +45,9 @@ def _run_probe(cmd, cases):
         out = Path(tmp) / "ops.json"
         cmd = [*cmd, "--out", str(out)] + (["--cases", ",".join(cases)] if cases else [])
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(Path(__file__).parents[2]))
+        # importing TensorFlow 2.21 sets TF2_BEHAVIOR=1 in its process; TF 1.15 reads it and builds
+        # resource variables (a parent that imported TF 2.21 would change what the oracle records)
+        env.pop("TF2_BEHAVIOR", None)
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
         if proc.returncode != 0 or not out.is_file():
             last = [line for line in proc.stderr.splitlines() if line.strip()]
