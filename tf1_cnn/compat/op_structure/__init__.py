@@ -14,7 +14,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``dropout.py``: ``tf.nn.dropout`` (TF 1.0-1.12 under 1.3/1.4, 1.13-1.15 under 1.15) and
   the Dropout layers of ``tf.layers`` / contrib / slim;
 - ``layers.py``: contrib and core ``flatten``; the convolution of ``tf.layers.conv2d`` /
-  slim's conv2d; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
+  slim's conv2d; ``tf.layers.conv2d_transpose``'s output-shape ops; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
   contrib's ``batch_norm``;
 - ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``.
 
@@ -105,6 +105,8 @@ def install():
     for cls in (legacy.Conv1D, legacy.Conv2D, legacy.Conv3D):
         if "convolution_op" not in vars(cls):
             cls.convolution_op = layers.legacy_convolution_op(Conv.convolution_op)
+    if "call" not in vars(legacy.Conv2DTranspose):
+        legacy.Conv2DTranspose.call = layers.legacy_conv2d_transpose_call(legacy.Conv2DTranspose.call)
     # tf_slim builds TensorFlow's internal Keras (tensorflow.python.keras) TF1 layers:
     # its conv layers, and nn.dropout for its Dropout layer
     libraries.slim()

@@ -161,3 +161,58 @@ def contrib_batch_norm(original):
     from tf_slim.ops import arg_scope
 
     return _unfused_1_3(original, arg_scope.arg_scope_func_key(original))
+
+
+def _deconv_length_1x(length, filter_size, padding, stride, dilation):
+    """TF 1.x's ``deconv_output_length`` on the dynamic length (a tensor): Mul, then Add for 'valid'."""
+    filter_size = filter_size + (filter_size - 1) * (dilation - 1)
+    length = length * stride
+    if padding == "valid":
+        length = length + max(filter_size - stride, 0)
+    elif padding == "full":
+        length = length - (stride + filter_size - 2)
+    return length
+
+
+def legacy_conv2d_transpose_call(original):
+    """``tf.layers.conv2d_transpose``'s call with TF 1.x's output-shape ops.
+
+    TF 1.3.0-1.15.5 computed the output height and width from the dynamic input shape
+    (strided slices, Mul, Add); tf_keras uses the static ones when known (39 ops on TF
+    1.3.0/1.4.1, 43 on 1.15.5, 29 in TF 2.21). 1.15.5's Keras backend indexed the stacked
+    output shape once more (``output_shape[0] is None``): one StridedSlice.
+    Only for 'same'/'valid' padding and no output_padding; otherwise tf_keras's.
+    """
+    @functools.wraps(original)
+    def call(self, inputs):
+        if (context.executing_eagerly() or self.output_padding is not None
+                or self.padding not in ("same", "valid")):
+            return original(self, inputs)
+        from tf_keras.src.utils import conv_utils
+
+        inputs_shape = tf.shape(inputs)
+        batch_size = inputs_shape[0]
+        h_axis, w_axis = (2, 3) if self.data_format == "channels_first" else (1, 2)
+        height, width = inputs_shape[h_axis], inputs_shape[w_axis]
+        (kernel_h, kernel_w), (stride_h, stride_w) = self.kernel_size, self.strides
+        out_height = _deconv_length_1x(height, kernel_h, self.padding, stride_h, self.dilation_rate[0])
+        out_width = _deconv_length_1x(width, kernel_w, self.padding, stride_w, self.dilation_rate[1])
+        if self.data_format == "channels_first":
+            output_shape = tf.stack((batch_size, self.filters, out_height, out_width))
+        else:
+            output_shape = tf.stack((batch_size, out_height, out_width, self.filters))
+        channels_last = self.data_format != "channels_first"
+        if settings.current("tf1_version") == "1.15":
+            output_shape[0]  # noqa: B018 -- TF 1.15.5's backend.conv2d_transpose tests it (an op)
+        outputs = tf.nn.conv2d_transpose(
+            inputs, self.kernel, output_shape,
+            strides=(1, stride_h, stride_w, 1) if channels_last else (1, 1, stride_h, stride_w),
+            padding=self.padding.upper(), data_format="NHWC" if channels_last else "NCHW")
+        outputs.set_shape(self.compute_output_shape(inputs.shape))
+        if self.use_bias:
+            outputs = tf.nn.bias_add(outputs, self.bias,
+                                     data_format=conv_utils.convert_data_format(self.data_format, ndim=4))
+        return self.activation(outputs) if self.activation is not None else outputs
+
+    call._tf1_cnn_original = original
+    return call
