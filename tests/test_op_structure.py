@@ -9,36 +9,23 @@ from tf1_cnn.compat.seed_rule import op_count
 v1 = tf.compat.v1
 
 
-def _new_ops(fn, version="1.3", rule="tf1"):
-    """Types of the ops ``fn(x, keep_prob)`` adds to a fresh TF1-behaviour graph."""
-    with tf.Graph().as_default() as g, settings.using(rule, version), op_structure.v1_behavior():
-        x = v1.placeholder(tf.float32, [None, 2, 2, 16])
-        kp = v1.placeholder(tf.float32)
-        n = op_count(g)
-        fn(x, kp)
-        return [op.type for op in g.get_operations()[n:]]
+FACADE_CASES = ["contrib_flatten", "layers_flatten", "nn_dropout_placeholder", "nn_dropout_float", "nn_dropout_image"]
 
 
-FAMILIES = {
-    "contrib.layers.flatten": lambda x, kp: tf1.contrib.layers.flatten(x),
-    "layers.flatten": lambda x, kp: tf1.layers.flatten(x),
-    "nn.dropout(keep_prob tensor)": lambda x, kp: tf1.nn.dropout(x, kp),
-    "xavier / glorot uniform initializer": lambda x, kp: tf1.contrib.layers.xavier_initializer()([3, 4], tf.float32),
-    "truncated_normal / random_normal": lambda x, kp: tf1.truncated_normal([3], stddev=0.1),
-    "layers.dense (2-D input)": lambda x, kp: tf1.layers.dense(v1.placeholder(tf.float32, [None, 5]), 6),
-    "layers.conv2d": lambda x, kp: tf1.layers.conv2d(x, 4, 2),
-}
+@pytest.mark.parametrize("version", settings.TF1_VERSIONS)
+@pytest.mark.parametrize("case", FACADE_CASES)
+def test_facade_builds_the_tf1_tables_ops(case, version):
+    # the project's own graphs use the facade without install(): its TF1-shaped functions
+    # must build what real TF 1.x of that version built (tf1_cnn/compat/op_tables/)
+    from tf1_cnn.oracle import op_cases, op_probe, op_tables
 
-
-@pytest.mark.parametrize("family,version", [(f, v) for f in op_structure.OP_COUNTS for v in op_structure.OP_COUNTS[f]])
-def test_each_family_builds_its_tf1_op_count(family, version):
-    before, total, _source = op_structure.OP_COUNTS[family][version]
-    types = _new_ops(FAMILIES[family], version)
-    if family.startswith("layers.dense"):
-        types = types[1:]  # the extra placeholder
-    assert len(types) == total, types
-    if before is not None:
-        assert types.index(next(t for t in types if t in ("RandomUniform", "TruncatedNormal"))) == before, types
+    build = dict(op_cases.CASES)[case]
+    want = op_tables.load(version)["cases"][case]
+    if "error" in want:
+        pytest.skip(f"TF {version} has no {case}: {want['error']}")
+    with settings.using("tf1", version), op_structure.v1_behavior():
+        got = op_probe.record_case(tf1, build)
+    assert op_tables.difference(want, got, "draws") is None, op_tables.difference(want, got, "draws")
 
 
 def _course_graph(version, rule="tf1"):
@@ -76,7 +63,7 @@ def test_unseeded_dropout_and_random_normal_draw_the_op_count():
         assert r.op.inputs[0].op.inputs[0].op.get_attr("seed2") == n + 3
         kp = v1.placeholder(tf.float32)
         n = op_count(g)
-        d = tf1.nn.dropout(x, kp)  # Shape, min, max, then the draw
+        d = tf1.nn.dropout(x, kp)  # TF 1.3.0: Shape, min, max, then the draw
         draw = next(op for op in g.get_operations() if op.type == "RandomUniform" and op.name.startswith("dropout"))
         assert (draw.get_attr("seed"), draw.get_attr("seed2")) == (7, n + 3)
         assert d.shape.as_list() == [None, 4]

@@ -1,7 +1,7 @@
 """The TF1 runtime: TF 1.x's namespace, seed rule and op structures on TensorFlow 2.21.
 
 One module per concern:
-- ``settings``: the seed rule ("tf1" / "tf2") and TF 1.x version ("1.3" / "1.15") in force;
+- ``settings``: the seed rule ("tf1" / "tf2") and TF 1.x version ("1.3" / "1.4" / "1.15") in force;
 - ``seed_rule``: TF 1.x's op-seed rule (an unseeded op's seed is the graph's op count);
 - ``op_structure``: the functions rebuilt with TF 1.x's ops, and the op-count table;
 - ``libraries``: tf_keras's TF1 layers and tf_slim (contrib), with tf_slim's fixes;

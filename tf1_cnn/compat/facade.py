@@ -26,6 +26,13 @@ from . import libraries, migration, op_structure
 _MISSING = object()
 
 
+class Lazy:
+    """An override made on first lookup (a wrapper of a library function not imported yet)."""
+
+    def __init__(self, make):
+        self.make = make
+
+
 class Namespace(types.ModuleType):
     """A module-like view: ``overrides`` first, then ``base`` (a module, or a function returning one).
 
@@ -48,6 +55,8 @@ class Namespace(types.ModuleType):
 
     def _lookup(self, attr):
         value = self._overrides.get(attr, _MISSING)
+        if isinstance(value, Lazy):
+            value = self._overrides[attr] = value.make()
         base = self._base_module() if value is _MISSING else None
         if base is not None:
             try:
@@ -86,8 +95,9 @@ class Namespace(types.ModuleType):
 
 def _contrib():
     def slim_view(path):
-        # contrib.layers / slim: tf_slim, with TF 1.x's flatten structure (op_structure.py)
-        return Namespace(path, libraries.slim, {"flatten": op_structure.contrib_flatten})
+        # contrib.layers / slim: tf_slim, with TF 1.x's flatten and batch_norm structure (op_structure)
+        return Namespace(path, libraries.slim, {"flatten": op_structure.contrib_flatten, "batch_norm": Lazy(
+            lambda: op_structure.contrib_batch_norm(libraries.slim().batch_norm))})
 
     return Namespace("tf.contrib", None, {
         "layers": slim_view("tf.contrib.layers"),
@@ -106,14 +116,16 @@ def _load_dataset(name):
 
 
 def layers_namespace(path="tf.layers"):
-    """tf_keras's TF1 layers, with TF 1.x's flatten structure."""
-    return Namespace(path, libraries.legacy_layers, {"flatten": op_structure.layers_flatten})
+    """tf_keras's TF1 layers, with TF 1.x's flatten and batch_normalization structure."""
+    return Namespace(path, libraries.legacy_layers, {"flatten": op_structure.layers_flatten, "batch_normalization": Lazy(
+        lambda: op_structure.layers_batch_normalization(libraries.legacy_layers().batch_normalization))})
 
 
 def make_facade():
     """A fresh ``tf`` namespace (see the module docstring)."""
     v1 = tf.compat.v1
-    nn = Namespace("tf.nn", v1.nn, {"dropout": op_structure.dropout})
+    nn = Namespace("tf.nn", v1.nn, {"dropout": op_structure.dropout, "softmax_cross_entropy_with_logits":
+                                    op_structure.softmax_cross_entropy_with_logits})
     layers = layers_namespace()
     from . import estimator
 

@@ -56,7 +56,7 @@ def _register(name, module):
 def install(seed_rule=None, tf1_version=None, keras2=True):
     """Patch TensorFlow for TF1 code (see the module docstring). Returns the tensorflow module.
 
-    ``seed_rule`` "tf1" (default) or "tf2"; ``tf1_version`` "1.3" (default) or "1.15".
+    ``seed_rule`` "tf1" (default) or "tf2"; ``tf1_version`` "1.3" (default), "1.4" or "1.15".
     Called again, it only changes the seed rule and version.
     """
     if not _installed:  # before anything imports TensorFlow (settings does)
@@ -71,6 +71,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
 
     _quiet_library_chatter(tf)
     tf.compat.v1.disable_v2_behavior()
+    from . import op_structure
+
+    op_structure.install()  # TF 1.x's ops inside library functions, before the names are copied
     for name in dir(tf1):
         if name.startswith("_") or name == "compat":
             continue

@@ -5,8 +5,10 @@
   (TensorFlow 2's per-graph counter 0, 1, 2, ... of such ops). TF 1 code wants
   ``tf1``; code written for TF 2 against ``tf.compat.v1`` (seed 002) ran with
   ``tf2``. See ``seed_rule.py``.
-- ``tf1_version``: ``"1.3"`` (the course's era; 1.2-1.4 share its structures) or
-  ``"1.15"`` (the last line; 1.5-1.15). See ``op_structure.py`` for what differs.
+- ``tf1_version``: whose op structures the TF1-shaped functions build: ``"1.3"``
+  (TF 1.3.0, the course's era), ``"1.4"`` (TF 1.4.1) or ``"1.15"`` (TF 1.15.5, the
+  last line). Each is checked against the table real TF 1.x of that release builds
+  (``tf1_cnn/compat/op_tables/``); see ``op_structure.py`` for what differs.
 
 The process starts with TensorFlow 2's own behaviour (``tf2``): the project's
 library changes nothing until asked. ``install()`` / ``legacy`` select ``tf1``
@@ -19,8 +21,9 @@ SEED_RULES = {
     "tf2": "an unseeded op under a graph seed gets a per-graph counter 0, 1, 2, ... (TF 2.x)",
 }
 TF1_VERSIONS = {
-    "1.3": "the course's era: TF 1.2-1.4 op structures",
-    "1.15": "the last 1.x line: TF 1.5-1.15 op structures",
+    "1.3": "TF 1.3.0's op structures (the course's era)",
+    "1.4": "TF 1.4.1's op structures",
+    "1.15": "TF 1.15.5's op structures (the last 1.x line)",
 }
 DEFAULTS = {"seed_rule": "tf1", "tf1_version": "1.3"}  # what install() and legacy use
 

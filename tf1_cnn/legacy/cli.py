@@ -10,7 +10,7 @@ order in the notebook's folder (``notebook.py``). Both run on the TF1 runtime
 ``--seed-rule tf1`` (default): an unseeded random op under a graph seed takes the
 graph's operation count as its op seed, as on TF 1.x. ``--seed-rule tf2``:
 TensorFlow 2's per-graph counter (for code written against tf.compat.v1 on TF 2).
-``--tf1-version 1.3`` (default; 1.2-1.4) or ``1.15`` (1.5-1.15): whose op structures.
+``--tf1-version 1.3`` (default; TF 1.3.0), ``1.4`` (TF 1.4.1) or ``1.15`` (TF 1.15.5): whose op structures.
 
 ``--check`` (notebooks): compare each code cell's text output with the output
 stored in the notebook, numbers within ``--atol``/``--rtol``; one line per cell,

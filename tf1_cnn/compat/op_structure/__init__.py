@@ -1,0 +1,121 @@
+"""TF 1.x-shaped ops: where TensorFlow 2.21 (or tf_keras / tf_slim) builds other operations.
+
+Under TF 1.x's seed rule (``seed_rule.py``) an unseeded random op draws with the
+number of operations created before it, so every op a function builds shifts the
+numbers of every later unseeded draw. What each TF1 function builds, per version, is
+recorded from real TF 1.3.0 / 1.4.1 / 1.15.5 in ``tf1_cnn/compat/op_tables/``
+(``tf1_cnn/oracle/gen_op_tables.py``); ``tests/test_op_tables.py`` compares the
+runtime with those tables case by case and lists what still differs, with the cause.
+Where the library builds TF 1.x's ops the runtime uses it; the code here exists only
+where it does not, and follows the TF 1.x source of the version(s) named beside it:
+
+- ``random.py``: ``tf.random_uniform``'s constants and scaling (TF 1.0-1.15);
+  ``tf.zeros`` / ``tf.ones`` as one Const (TF 1.3.0, 1.4.1);
+- ``dropout.py``: ``tf.nn.dropout`` (TF 1.0-1.12 under 1.3/1.4, 1.13-1.15 under 1.15) and
+  the Dropout layers of ``tf.layers`` / contrib / slim;
+- ``layers.py``: contrib and core ``flatten``; the convolution of ``tf.layers.conv2d`` /
+  slim's conv2d; ``tf.layers.conv2d_transpose``'s output-shape ops; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
+  contrib's ``batch_norm``;
+- ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``.
+
+The facade (``facade.py``) serves ``flatten``, ``batch_norm`` / ``batch_normalization``,
+``tf.nn.dropout`` and ``tf.nn.softmax_cross_entropy_with_logits`` from here without
+patching anything; ``install()`` below (called by ``tf1_cnn.compat.install()``)
+wraps the library functions the rest is reached through, for the whole process.
+
+The course's fully connected layer, counted in the course graph (a graph seed,
+reference variables as TF 1.x had):
+  28 ops (2 placeholders; W1 and W2 with their initializers, VariableV2, Assign,
+  read; conv2d, relu, max_pool twice) + 14 (TF 1.3.0's contrib flatten)
+  + 3 (xavier's shape, min and max constants) = 45 when its weights draw.
+With 1.4.1-1.15.5's 8-op flatten the same cells draw with op seed 39: those are the
+numbers learners with a later TF 1.x got (Z3 [[1.4416984 -0.24909666 ...]]).
+"""
+from contextlib import contextmanager
+
+from tensorflow.python import tf2
+from tensorflow.python.ops import resource_variables_toggle
+
+from .dropout import dropout, dropout_1_0, dropout_v2_1_15, keras_dropout
+from .losses import softmax_cross_entropy_with_logits
+from .layers import contrib_batch_norm, contrib_flatten, layers_batch_normalization, layers_flatten
+
+__all__ = ["contrib_batch_norm", "contrib_flatten", "layers_batch_normalization", "layers_flatten", "dropout", "dropout_1_0", "dropout_v2_1_15",
+           "install", "softmax_cross_entropy_with_logits", "v1_behavior"]
+
+
+@contextmanager
+def v1_behavior():
+    """Build a graph as after ``disable_v2_behavior()``, for this block only.
+
+    Two of its switches decide what a TF1 graph draws: reference variables
+    (VariableV2, Assign, read: TF 1.x's op counts) and the v1 defaults of the layers
+    (tf_keras gives an unseeded layer the v1 ``glorot_uniform_initializer``, which
+    draws through get_seed, instead of its stateless TF2 class). ``install()`` sets
+    them for the whole process; the project's own graphs use this block, so
+    nothing global stays changed.
+    """
+    previous = resource_variables_toggle._DEFAULT_USE_RESOURCE, tf2.enabled()
+    resource_variables_toggle._DEFAULT_USE_RESOURCE = False
+    tf2.disable()
+    try:
+        yield
+    finally:
+        resource_variables_toggle._DEFAULT_USE_RESOURCE = previous[0]
+        if previous[1]:
+            tf2.enable()
+
+
+def _wrap(owner, attr, wrapper):
+    """``owner.attr = wrapper(owner.attr)``, once (the wrapped function keeps the original)."""
+    current = getattr(owner, attr)
+    if not hasattr(current, "_tf1_cnn_original"):
+        setattr(owner, attr, wrapper(current))
+
+
+def install():
+    """Wrap, for the process, the library functions whose TF 2.21 ops differ from TF 1.x's.
+
+    Idempotent. Each wrapper reads ``settings.current("tf1_version")`` when called and
+    leaves eager execution to TensorFlow. Called by ``tf1_cnn.compat.install()`` before it
+    copies the facade's names onto the ``tensorflow`` module.
+    """
+    import tensorflow as tf
+    from tensorflow.python.ops import array_ops, random_ops
+
+    from .. import libraries
+    from . import random as random_1x, layers
+
+    # tf.random_uniform: the module attribute TF's own code calls, and the exported names
+    _wrap(random_ops, "random_uniform", random_1x.random_uniform_1x)
+    for module, attr in ((tf.compat.v1, "random_uniform"), (tf.compat.v1.random, "uniform"), (tf.random, "uniform")):
+        setattr(module, attr, random_ops.random_uniform)
+    for name, wrapper in (("zeros", random_1x.zeros_1_4), ("ones", random_1x.ones_1_4)):
+        _wrap(array_ops, name, wrapper)
+        setattr(tf.compat.v1, name, getattr(array_ops, name))
+    # the Dropout layers (tf.layers, contrib, slim): tf_keras's RandomGenerator.dropout
+    from tf_keras.src import backend
+
+    _wrap(backend.RandomGenerator, "dropout", keras_dropout)
+    # tf.layers.conv1d/2d/3d and slim's conv2d: the TF1 layer classes only (Keras 2's own
+    # Conv2D is not tf.layers and keeps its structure)
+    legacy = libraries.legacy_layers()
+    from tf_keras.src.layers.convolutional.base_conv import Conv
+
+    for cls in (legacy.Conv1D, legacy.Conv2D, legacy.Conv3D):
+        if "convolution_op" not in vars(cls):
+            cls.convolution_op = layers.legacy_convolution_op(Conv.convolution_op)
+    if "call" not in vars(legacy.Conv2DTranspose):
+        legacy.Conv2DTranspose.call = layers.legacy_conv2d_transpose_call(legacy.Conv2DTranspose.call)
+    # tf_slim builds TensorFlow's internal Keras (tensorflow.python.keras) TF1 layers:
+    # its conv layers, and nn.dropout for its Dropout layer
+    libraries.slim()
+    from tensorflow.python.keras.legacy_tf_layers import convolutional as old_conv
+    from tensorflow.python.ops import nn
+
+    for cls in (old_conv.Conv1D, old_conv.Conv2D, old_conv.Conv3D):
+        if "build" not in vars(cls):
+            cls.build = layers.legacy_conv_build(cls.build)
+    if not hasattr(nn.dropout, "_tf1_cnn_original"):
+        original, nn.dropout = nn.dropout, dropout
+        dropout._tf1_cnn_original = original
