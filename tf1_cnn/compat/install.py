@@ -71,9 +71,12 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
 
     _quiet_library_chatter(tf)
     tf.compat.v1.disable_v2_behavior()
-    from . import op_structure
+    from . import interchange, names, op_structure, op_types
 
     op_structure.install()  # TF 1.x's ops inside library functions, before the names are copied
+    names.patch()  # TF 1.x's name rules (names.py)
+    op_types.patch()  # TF 1.x's op types: Add, BatchMatMul, FusedBatchNorm (op_types.py)
+    interchange.patch()  # written graphs load in TF 1.x (interchange.py)
     for name in dir(tf1):
         if name.startswith("_") or name == "compat":
             continue
