@@ -27,7 +27,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from ..errors import UserError
+from ..errors import UserError, default_sigterm
 
 from ..compat.settings import DEFAULTS, SEED_RULES, TF1_VERSIONS
 
@@ -241,6 +241,7 @@ def main(args):
 
     install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
     migration.clear()
+    default_sigterm()  # the user's code ends on SIGTERM as under plain Python, even inside C++
     status = run_notebook(args) if is_notebook else run_script(args.script, args.args)
     rows = migration.report()
     if args.report_json:
