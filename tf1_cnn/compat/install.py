@@ -11,6 +11,7 @@ Idempotent for the process. It
 - makes the TF1 import forms work: ``from tensorflow.contrib import slim``,
   ``from tensorflow.contrib.layers import flatten``,
   ``from tensorflow.examples.tutorials.mnist import input_data``;
+- gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``numpy_compat.py``);
 - under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
   ``scipy.misc`` has its image helpers back (``scipy_compat.py``).
 """
@@ -18,7 +19,7 @@ import os
 import sys
 import types
 
-from . import migration, settings
+from . import migration, numpy_compat, settings
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []
@@ -70,6 +71,7 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     from .facade import tf1
 
     _quiet_library_chatter(tf)
+    numpy_compat.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
     tf.compat.v1.disable_v2_behavior()
     for name in dir(tf1):
         if name.startswith("_") or name == "compat":

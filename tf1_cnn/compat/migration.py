@@ -5,13 +5,15 @@ it (``tensorflow/tools/compatibility/all_renames_v2.symbol_renames``, shipped wi
 TensorFlow: ``tf.placeholder`` -> ``tf.compat.v1.placeholder``, ``tf.log`` ->
 ``tf.math.log``, ...), or when it is one of the names that tool leaves to a human
 (``EXTRA``: tf.layers, tf.contrib, the TF1 meaning of ``tf.nn.dropout``, Keras 2 and
-SciPy-era names). Every such lookup is counted with the file and line of the user
+SciPy-era names, NumPy's removed aliases). Every such lookup is counted with the file and line of the user
 code that made it (for a notebook, the cell), for the migration report.
 """
 import re
 import sys
 from collections import Counter, defaultdict
 from contextlib import contextmanager
+
+from .numpy_compat import REPLACEMENTS as NUMPY_ALIASES
 
 EXTRA = {
     "tf.layers": "tf.keras.layers (tf_keras's legacy layers run it here)",
@@ -33,6 +35,7 @@ EXTRA = {
     "scipy.misc.toimage": "PIL.Image.fromarray",
     "scipy.ndimage.imread": "imageio.v3.imread / PIL.Image.open",
 }
+EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
 
 # Known TF1 names that nothing here provides, with where to go instead.
 NOT_PROVIDED = {
