@@ -119,10 +119,10 @@ def test_seed_rule_tf2_reproduces_tensorflow_2s_numbers(tmp_path):
 
 def test_not_provided_name_is_named_with_its_replacement(tmp_path):
     script = tmp_path / "rnn.py"
-    script.write_text("import tensorflow as tf\ncell = tf.contrib.rnn.BasicLSTMCell(4)\n")
+    script.write_text("import tensorflow as tf\ncell = tf.contrib.legacy_seq2seq.basic_rnn_seq2seq\n")
     proc = legacy(str(script))
     assert proc.returncode == 1
-    assert "AttributeError: tf.contrib.rnn is TF1-only and not provided" in proc.stderr
+    assert "AttributeError: tf.contrib.legacy_seq2seq is TF1-only and not provided" in proc.stderr
 
 
 def test_missing_script_is_a_clear_error():

@@ -5,7 +5,8 @@ under its TF1 spelling, plus what TF 1.x had beyond it, without patching
 anything global:
 
 - ``tf.layers`` (and ``tf.compat.v1.layers``): tf_keras's TF1 layers;
-- ``tf.contrib.layers``, ``tf.contrib.slim``, ``tf.contrib.framework``: tf_slim;
+- ``tf.contrib``: what tf_slim, tf_keras, TensorFlow's own renames, TensorFlow Probability
+  still carry of it (``contrib.py``: layers, slim, framework, rnn, metrics, losses, ...);
 - ``tf.estimator``: an Estimator on tf.compat.v1 (``estimator.py``);
 - the few functions whose TF 2.21 versions build other ops than TF 1.x
   (``op_structure.py``: contrib and core flatten, ``tf.nn.dropout``);
@@ -20,7 +21,6 @@ import types
 
 import tensorflow as tf
 
-from .. import input_data
 from . import libraries, migration, op_structure
 
 _MISSING = object()
@@ -71,7 +71,10 @@ class Namespace(types.ModuleType):
         return value
 
     def __setattr__(self, attr, value):  # user code may set attributes (tf.flags.FLAGS = ...)
-        self._overrides[attr] = value
+        if attr.startswith("__"):  # the import system's __spec__, __loader__, ...: module attributes
+            object.__setattr__(self, attr, value)
+        else:
+            self._overrides[attr] = value
 
     def __dir__(self):
         names = set(self._overrides)
@@ -85,24 +88,10 @@ class Namespace(types.ModuleType):
 
 
 def _contrib():
-    def slim_view(path):
-        # contrib.layers / slim: tf_slim, with TF 1.x's flatten structure (op_structure.py)
-        return Namespace(path, libraries.slim, {"flatten": op_structure.contrib_flatten})
+    # tf.contrib by what maintained libraries still carry (contrib.py); its import forms: contrib.ContribFinder
+    from . import contrib
 
-    return Namespace("tf.contrib", None, {
-        "layers": slim_view("tf.contrib.layers"),
-        "slim": slim_view("tf.contrib.slim"),
-        "framework": Namespace("tf.contrib.framework", libraries.slim),
-        "learn": Namespace("tf.contrib.learn", None, {"datasets": Namespace(
-            "tf.contrib.learn.datasets", None, {"mnist": input_data, "load_dataset": _load_dataset})}),
-    })
-
-
-def _load_dataset(name):
-    """``tf.contrib.learn.datasets.load_dataset("mnist")``: read_data_sets("MNIST-data"), as TF 1.x (no download)."""
-    if name != "mnist":
-        raise ValueError(f"tf.contrib.learn.datasets.load_dataset: only 'mnist' is provided, got {name!r}")
-    return input_data.read_data_sets("MNIST-data")
+    return contrib.build(Namespace)
 
 
 def layers_namespace(path="tf.layers"):

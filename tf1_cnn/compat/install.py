@@ -9,7 +9,9 @@ Idempotent for the process. It
   ``tf.compat.v1`` under its TF1 spelling, ``tf.layers``, ``tf.contrib``, the TF1-shaped
   ops) and counts each lookup of a TF1-only name (``migration.py``);
 - makes the TF1 import forms work: ``from tensorflow.contrib import slim``,
-  ``from tensorflow.contrib.layers import flatten``,
+  ``from tensorflow.contrib.layers import flatten``, ``import tensorflow.contrib.rnn``,
+  ``from tensorflow.contrib.learn.python.learn.datasets import mnist`` (``contrib.py``; a name
+  not provided fails with its TF 2 replacement whichever form imports it),
   ``from tensorflow.examples.tutorials.mnist import input_data``;
 - gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``numpy_compat.py``);
 - under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
@@ -84,6 +86,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
         for part in path.split("."):
             obj = _quiet_lookup(obj, part)
         _register(f"tensorflow.{path}", obj)
+    from . import contrib
+
+    contrib.install(_quiet_lookup(tf1, "contrib"))  # every other `import tensorflow.contrib.X` form
     _register_input_data()
     if keras2:
         from . import keras2 as _keras2, scipy_compat

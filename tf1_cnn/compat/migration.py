@@ -37,11 +37,44 @@ EXTRA = {
 }
 EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
 
-# Known TF1 names that nothing here provides, with where to go instead.
+# tf.contrib families the runtime provides (contrib.py), for their names tf_upgrade_v2 has no
+# rename of (consulted after its table: tf.contrib.rnn.BasicLSTMCell -> its own rename)
+CONTRIB = {
+    "tf.contrib.rnn": "tf.compat.v1.nn.rnn_cell / tf.keras.layers.RNN (tf.compat.v1's cells run it here)",
+    "tf.contrib.metrics": "tf.compat.v1.metrics / tf.keras.metrics (tf_slim runs it here)",
+    "tf.contrib.losses": "tf.compat.v1.losses / tf.keras.losses (tf_slim runs it here)",
+    "tf.contrib.training": "tf_slim.training / tf.keras Model.fit (tf_slim runs it here)",
+    "tf.contrib.data": "tf.data (tf.compat.v1.data runs it here)",
+    "tf.contrib.keras": "tf.keras (tf_keras runs it here)",
+    "tf.contrib.distributions": "tensorflow_probability.distributions (runs it here)",
+    "tf.contrib.util": "tf.get_static_value / tf.make_tensor_proto / tf.make_ndarray",
+    "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (TF's clustering_ops.KMeans runs it here)",
+    "tf.contrib.lookup": "tf.lookup (TF's lookup_ops run it here)",
+}
+
+# Known TF1 names that nothing here provides, with where to go instead (the first matching prefix wins).
 NOT_PROVIDED = {
-    "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM (or tf.compat.v1.nn.rnn_cell)",
-    "tf.contrib.seq2seq": "tensorflow_addons.seq2seq",
+    "tf.contrib.rnn.LSTMBlockCell": "tf.keras.layers.LSTM (or tf.compat.v1.nn.rnn_cell.LSTMCell: other variables)",
+    "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM / GRU (TF 2 kept tf.compat.v1.nn.rnn_cell's core cells only; "
+                      "those are provided)",
+    "tf.contrib.legacy_seq2seq": "a tf.keras encoder-decoder (no maintained library carries legacy_seq2seq)",
+    "tf.contrib.seq2seq": "tensorflow_addons.seq2seq (TF <= 2.15 only); sequence_loss: "
+                          "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight",
+    "tf.contrib.crf": "tensorflow_addons.text.crf_* (TF <= 2.15 only)",
+    "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
+                        "(tensorflow_addons.image: TF <= 2.15 only)",
+    "tf.contrib.cudnn_rnn": "tf.keras.layers.LSTM / GRU (cuDNN kernels on a GPU)",
+    "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=tf.compat.v1.profiler.ProfileOptionBuilder...)",
+    "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune)",
+    "tf.contrib.training": "tf_slim.training / tf.keras Model.fit",
+    "tf.contrib.opt": "tf.keras.optimizers (tensorflow_addons.optimizers: TF <= 2.15 only)",
+    "tf.contrib.learn.preprocessing": "tf.keras.layers.TextVectorization",
+    "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (only KMeans is provided)",
     "tf.contrib.distributions": "tensorflow_probability.distributions",
+    "tf.contrib.summary": "tf.summary (TF 2)",
+    "tf.contrib.predictor": "tf.saved_model.load",
+    "tf.contrib.quantize": "tensorflow_model_optimization",
+    "tf.contrib.tpu": "tf.distribute.TPUStrategy",
     "tf.estimator.DNNClassifier": "tf.keras Model.fit (canned estimators are not provided)",
     "tf.estimator.LinearClassifier": "tf.keras Model.fit (canned estimators are not provided)",
     "tf.estimator.DNNRegressor": "tf.keras Model.fit (canned estimators are not provided)",
@@ -80,7 +113,13 @@ def replacement(name):
     for prefix, text in EXTRA.items():
         if name == prefix or name.startswith(prefix + "."):
             return text
-    return renames().get(name)
+    renamed = renames().get(name)
+    if renamed is not None:
+        return renamed
+    for prefix, text in CONTRIB.items():
+        if name == prefix or name.startswith(prefix + "."):
+            return text
+    return None
 
 
 def _caller():
