@@ -108,6 +108,10 @@ def make_facade():
 
     facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
                                   "estimator": Namespace("tf.estimator", estimator.module)})
+    from . import app_flags  # TF 1.2-1.4's argparse flags or absl's, by the version in force at first use
+
+    flags = facade._overrides["flags"] = Namespace("tf.flags", lambda: app_flags.for_version()[0])
+    facade._overrides["app"] = Namespace("tf.app", lambda: app_flags.for_version()[1], {"flags": flags})
     compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
     facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
     return facade
