@@ -15,6 +15,10 @@ class UserError(Exception):
     exit_status = 2
 
 
+class DataNotFound(UserError, FileNotFoundError):
+    """A data file the runtime would have downloaded (it never does): the message names where to put it."""
+
+
 def check_minimums(args, **minimums):
     """UserError for the first ``--flag`` in ``args`` below its minimum (None means not given)."""
     for flag, minimum in minimums.items():

@@ -67,6 +67,8 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     settings.configure(seed_rule or settings.DEFAULTS["seed_rule"],
                        tf1_version or settings.DEFAULTS["tf1_version"])
     if _installed:
+        if "tf1_cnn.compat.keras2" in sys.modules:  # the era's keras.__version__ follows the version
+            sys.modules["tf1_cnn.compat.keras2"].set_versions(_quiet_lookup(sys.modules["tensorflow"], "keras"))
         return sys.modules["tensorflow"]
     import tensorflow as tf
 
@@ -94,6 +96,7 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
         from . import keras2 as _keras2, scipy_compat
 
         _keras2.install()
+        _keras2.set_versions(_quiet_lookup(tf1, "keras"))  # keras.__version__, tf.keras.__version__ of the era
         scipy_compat.install()
     tf.__class__ = _TrackingModule
     _installed.append(True)
@@ -111,6 +114,8 @@ def _quiet_library_chatter(tf):
     tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.ERROR)
     warnings.filterwarnings("ignore", message=r".*is deprecated and will be removed", category=UserWarning)
     warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tensorflow|tf_keras|tf_slim|keras)\b")
+    # tf_keras's own notice from inside Model.predict / fit in graph mode (training_v1.py), not the user's
+    warnings.filterwarnings("ignore", message=r"`Model.state_updates` will be removed", category=UserWarning)
 
 
 def _register_input_data():

@@ -29,6 +29,9 @@ EXTRA = {
     "keras": "tf.keras (Keras 3); standalone Keras 2 is tf_keras",
     "keras.backend.set_learning_phase": "the `training` argument of a Keras call",
     "keras.backend.learning_phase": "the `training` argument of a Keras call",
+    "keras.Sequential.predict_classes": "np.argmax(model.predict(x), axis=-1) (one sigmoid unit: "
+                                        "(model.predict(x) > 0.5).astype('int32'))",
+    "keras.Sequential.predict_proba": "model.predict(x)",
     "scipy.misc.imread": "imageio.v3.imread / PIL.Image.open",
     "scipy.misc.imresize": "PIL.Image.resize / tf.image.resize",
     "scipy.misc.imsave": "imageio.v3.imwrite / PIL.Image.save",
@@ -110,9 +113,9 @@ def replacement(name):
     """The TF2 replacement of a TF1-only name, or None when ``name`` is not TF1-only."""
     if re.fullmatch(r"tf\.(compat\.v1\.)?layers\.[a-z][a-z0-9_]*", name):
         return _keras_layer(name)
-    for prefix, text in EXTRA.items():
-        if name == prefix or name.startswith(prefix + "."):
-            return text
+    matches = [prefix for prefix in EXTRA if name == prefix or name.startswith(prefix + ".")]
+    if matches:  # the most specific entry: keras.backend.set_learning_phase before keras
+        return EXTRA[max(matches, key=len)]
     renamed = renames().get(name)
     if renamed is not None:
         return renamed
