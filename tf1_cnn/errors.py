@@ -15,12 +15,31 @@ class UserError(Exception):
     exit_status = 2
 
 
+class DataNotFound(UserError, FileNotFoundError):
+    """A data file the runtime would have downloaded (it never does): the message names where to put it."""
+
+
 def check_minimums(args, **minimums):
     """UserError for the first ``--flag`` in ``args`` below its minimum (None means not given)."""
     for flag, minimum in minimums.items():
         value = getattr(args, flag)
         if value is not None and value < minimum:
             raise UserError(f"--{flag.replace('_', '-')} must be >= {minimum}, got {value}")
+
+
+def default_sigterm():
+    """SIGTERM back to the operating system's default action: the process ends at once.
+
+    ``run_cli`` turns SIGTERM into ``sys.exit`` so the project's own commands remove their
+    temporary files; but a Python handler only runs between bytecodes of the main thread, never
+    while it is blocked in C++ (a parameter server in ``server.join()``, a long ``Session.run``).
+    ``legacy`` calls this before the user's code: SIGTERM then ends it as it ends ``python
+    SCRIPT`` (Kubernetes, TFJob and Slurm stop tasks with SIGTERM). A script that installs its
+    own handler still gets it.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def run_cli(main, argv=None):

@@ -5,7 +5,8 @@ under its TF1 spelling, plus what TF 1.x had beyond it, without patching
 anything global:
 
 - ``tf.layers`` (and ``tf.compat.v1.layers``): tf_keras's TF1 layers;
-- ``tf.contrib.layers``, ``tf.contrib.slim``, ``tf.contrib.framework``: tf_slim;
+- ``tf.contrib``: what tf_slim, tf_keras, TensorFlow's own renames, TensorFlow Probability
+  still carry of it (``contrib.py``: layers, slim, framework, rnn, metrics, losses, ...);
 - ``tf.estimator``: an Estimator on tf.compat.v1 (``estimator.py``);
 - the few functions whose TF 2.21 versions build other ops than TF 1.x
   (``op_structure.py``: contrib and core flatten, ``tf.nn.dropout``);
@@ -20,7 +21,6 @@ import types
 
 import tensorflow as tf
 
-from .. import input_data
 from . import libraries, migration, op_structure
 
 _MISSING = object()
@@ -80,7 +80,10 @@ class Namespace(types.ModuleType):
         return value
 
     def __setattr__(self, attr, value):  # user code may set attributes (tf.flags.FLAGS = ...)
-        self._overrides[attr] = value
+        if attr.startswith("__"):  # the import system's __spec__, __loader__, ...: module attributes
+            object.__setattr__(self, attr, value)
+        else:
+            self._overrides[attr] = value
 
     def __dir__(self):
         names = set(self._overrides)
@@ -94,25 +97,10 @@ class Namespace(types.ModuleType):
 
 
 def _contrib():
-    def slim_view(path):
-        # contrib.layers / slim: tf_slim, with TF 1.x's flatten and batch_norm structure (op_structure)
-        return Namespace(path, libraries.slim, {"flatten": op_structure.contrib_flatten, "batch_norm": Lazy(
-            lambda: op_structure.contrib_batch_norm(libraries.slim().batch_norm))})
+    # tf.contrib by what maintained libraries still carry (contrib.py); its import forms: contrib.ContribFinder
+    from . import contrib
 
-    return Namespace("tf.contrib", None, {
-        "layers": slim_view("tf.contrib.layers"),
-        "slim": slim_view("tf.contrib.slim"),
-        "framework": Namespace("tf.contrib.framework", libraries.slim),
-        "learn": Namespace("tf.contrib.learn", None, {"datasets": Namespace(
-            "tf.contrib.learn.datasets", None, {"mnist": input_data, "load_dataset": _load_dataset})}),
-    })
-
-
-def _load_dataset(name):
-    """``tf.contrib.learn.datasets.load_dataset("mnist")``: read_data_sets("MNIST-data"), as TF 1.x (no download)."""
-    if name != "mnist":
-        raise ValueError(f"tf.contrib.learn.datasets.load_dataset: only 'mnist' is provided, got {name!r}")
-    return input_data.read_data_sets("MNIST-data")
+    return contrib.build(Namespace)
 
 
 def layers_namespace(path="tf.layers"):
@@ -131,6 +119,10 @@ def make_facade():
 
     facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
                                   "estimator": Namespace("tf.estimator", estimator.module)})
+    from . import app_flags  # TF 1.2-1.4's argparse flags or absl's, by the version in force at first use
+
+    flags = facade._overrides["flags"] = Namespace("tf.flags", lambda: app_flags.for_version()[0])
+    facade._overrides["app"] = Namespace("tf.app", lambda: app_flags.for_version()[1], {"flags": flags})
     compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
     facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
     return facade

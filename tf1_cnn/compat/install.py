@@ -9,8 +9,11 @@ Idempotent for the process. It
   ``tf.compat.v1`` under its TF1 spelling, ``tf.layers``, ``tf.contrib``, the TF1-shaped
   ops) and counts each lookup of a TF1-only name (``migration.py``);
 - makes the TF1 import forms work: ``from tensorflow.contrib import slim``,
-  ``from tensorflow.contrib.layers import flatten``,
+  ``from tensorflow.contrib.layers import flatten``, ``import tensorflow.contrib.rnn``,
+  ``from tensorflow.contrib.learn.python.learn.datasets import mnist`` (``contrib.py``; a name
+  not provided fails with its TF 2 replacement whichever form imports it),
   ``from tensorflow.examples.tutorials.mnist import input_data``;
+- gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``numpy_compat.py``);
 - under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
   ``scipy.misc`` has its image helpers back (``scipy_compat.py``).
 """
@@ -18,7 +21,7 @@ import os
 import sys
 import types
 
-from . import migration, settings
+from . import migration, numpy_compat, settings
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []
@@ -64,12 +67,15 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     settings.configure(seed_rule or settings.DEFAULTS["seed_rule"],
                        tf1_version or settings.DEFAULTS["tf1_version"])
     if _installed:
+        if "tf1_cnn.compat.keras2" in sys.modules:  # the era's keras.__version__ follows the version
+            sys.modules["tf1_cnn.compat.keras2"].set_versions(_quiet_lookup(sys.modules["tensorflow"], "keras"))
         return sys.modules["tensorflow"]
     import tensorflow as tf
 
     from .facade import tf1
 
     _quiet_library_chatter(tf)
+    numpy_compat.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
     tf.compat.v1.disable_v2_behavior()
     from . import interchange, names, op_structure, op_types
 
@@ -88,11 +94,15 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
         for part in path.split("."):
             obj = _quiet_lookup(obj, part)
         _register(f"tensorflow.{path}", obj)
+    from . import contrib
+
+    contrib.install(_quiet_lookup(tf1, "contrib"))  # every other `import tensorflow.contrib.X` form
     _register_input_data()
     if keras2:
         from . import keras2 as _keras2, scipy_compat
 
         _keras2.install()
+        _keras2.set_versions(_quiet_lookup(tf1, "keras"))  # keras.__version__, tf.keras.__version__ of the era
         scipy_compat.install()
     tf.__class__ = _TrackingModule
     _installed.append(True)
@@ -110,6 +120,8 @@ def _quiet_library_chatter(tf):
     tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.ERROR)
     warnings.filterwarnings("ignore", message=r".*is deprecated and will be removed", category=UserWarning)
     warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tensorflow|tf_keras|tf_slim|keras)\b")
+    # tf_keras's own notice from inside Model.predict / fit in graph mode (training_v1.py), not the user's
+    warnings.filterwarnings("ignore", message=r"`Model.state_updates` will be removed", category=UserWarning)
 
 
 def _register_input_data():

@@ -10,17 +10,48 @@ resolves, in this order, to:
      tf_keras's v2 API gives its stateless TF2 classes, other weights;
   2. ``tf_keras.src[.X]``: old internal paths (``keras.utils.vis_utils``,
      ``keras.utils.layer_utils``, ``keras.utils.data_utils``).
-``plot_model`` without Graphviz prints one line instead of raising.
+  3. the Keras 2.0 - 2.2 modules tf_keras dropped (``keras.layers.convolutional_recurrent``,
+     ``keras.layers.recurrent``, ``keras.engine.topology``, ... : ``OLD_MODULES``), made of
+     the same classes from the v1 API.
+Also what Keras 2.0 - 2.2 had and tf_keras removed: ``Sequential.predict_classes`` /
+``predict_proba`` (Keras 2.0.8's, counted in the migration report), ``keras.__version__``
+and ``tf.keras.__version__`` of the selected TF era (``VERSIONS``); ``get_file`` (and so every
+``keras.datasets.*.load_data``) never downloads (``_offline_get_file``).
+``plot_model`` is tf_keras's own (it needs Graphviz's ``dot``: Debian's ``graphviz``); without
+``dot`` it prints one line instead of raising.
 Keras 3 stays what ``import keras`` means outside ``legacy``.
 """
 import importlib
 import importlib.abc
 import importlib.util
+import os
 import sys
+import types
 
-from . import migration
+from . import migration, settings
 
 _BASES = ("tf_keras.api._v1.keras", "tf_keras.src")
+
+# Keras 2.0 - 2.2 module -> (v1 API module its classes are now in, the names it had)
+OLD_MODULES = {
+    "layers.convolutional_recurrent": ("layers", ("ConvLSTM2D",)),
+    "layers.recurrent": ("layers", ("Recurrent", "RNN", "SimpleRNN", "GRU", "LSTM", "SimpleRNNCell", "GRUCell",
+                                    "LSTMCell", "StackedRNNCells")),
+    "layers.merge": ("layers", ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot",
+                                "add", "subtract", "multiply", "average", "maximum", "minimum", "concatenate", "dot")),
+    "layers.embeddings": ("layers", ("Embedding",)),
+    "layers.advanced_activations": ("layers", ("LeakyReLU", "PReLU", "ELU", "ThresholdedReLU", "Softmax", "ReLU")),
+    "layers.wrappers": ("layers", ("Wrapper", "TimeDistributed", "Bidirectional")),
+    "layers.local": ("layers", ("LocallyConnected1D", "LocallyConnected2D")),
+    "engine.topology": ("layers", ("Layer", "InputSpec", "Input", "InputLayer")),
+    "objectives": ("losses", None),  # Keras 2's alias of keras.losses
+}
+
+# keras.__version__ / tf.keras.__version__ by TF 1.x version: the tf1.4 oracle's standalone Keras is
+# 2.0.8 and its tf.keras says 2.0.8-tf; TF 1.15's tf.keras says 2.2.4-tf (standalone Keras 2.2.4).
+# TF 1.3 had no tf.keras (tf.contrib.keras): it is given 1.4's.
+VERSIONS = {"1.15": ("2.2.4", "2.2.4-tf")}
+DEFAULT_VERSIONS = ("2.0.8", "2.0.8-tf")
 
 
 class _Keras2Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -34,6 +65,8 @@ class _Keras2Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def create_module(self, spec):
         migration.record(spec.name)  # Keras 2 imports are TF1-era names too
         rest = spec.name[len("keras"):]
+        if rest[1:] in OLD_MODULES:
+            return _old_module(spec.name, *OLD_MODULES[rest[1:]])
         for base in _BASES:
             try:
                 module = importlib.import_module(base + rest)
@@ -50,6 +83,122 @@ class _Keras2Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         original = self._specs.pop(module.__spec__.name, None)
         if original is not None:
             module.__spec__ = original
+
+
+def _old_module(name, home, names):
+    """A Keras 2.0 - 2.2 module path, made of the v1 API's classes (the same objects)."""
+    source = importlib.import_module(f"tf_keras.api._v1.keras.{home}")
+    members = {n: getattr(source, n) for n in (names or dir(source)) if not n.startswith("_") and hasattr(source, n)}
+    module = types.ModuleType(name, f"Keras 2's {name} (tf_keras.api._v1.keras.{home})")
+    module.__dict__.update(members)
+    return module
+
+
+def keras_versions():
+    """(keras.__version__, tf.keras.__version__) of the TF 1.x era in force."""
+    return VERSIONS.get(settings.current("tf1_version"), DEFAULT_VERSIONS)
+
+
+def set_versions(tf_keras_namespace=None):
+    """Give Keras 2's module (and the facade's ``tf.keras``) the era's ``__version__``."""
+    from tf_keras.api._v1 import keras
+
+    standalone, bundled = keras_versions()
+    keras.__version__ = standalone
+    if tf_keras_namespace is not None:
+        object.__setattr__(tf_keras_namespace, "__version__", bundled)
+
+
+def _predict_classes(self, x, batch_size=32, verbose=None):
+    """Keras 2.0.8's ``Sequential.predict_classes``: argmax of predict, or ``> 0.5`` for one unit.
+
+    x (n, ...) -> int array (n,) (or (n, 1) int32 for a single sigmoid unit). verbose defaults to
+    1 as in Keras 2.0.8 (TF 1.15's tf.keras: 0).
+    """
+    if verbose is None:
+        verbose = 0 if settings.current("tf1_version") == "1.15" else 1
+    proba = self.predict(x, batch_size=batch_size, verbose=verbose)
+    if proba.shape[-1] > 1:
+        return proba.argmax(axis=-1)
+    return (proba > 0.5).astype("int32")
+
+
+def _predict_proba(self, x, batch_size=32, verbose=None):
+    """Keras 2.0.8's ``Sequential.predict_proba``: predict, warning when outputs are not in [0, 1]."""
+    import warnings
+
+    if verbose is None:
+        verbose = 0 if settings.current("tf1_version") == "1.15" else 1
+    preds = self.predict(x, batch_size=batch_size, verbose=verbose)
+    if preds.min() < 0.0 or preds.max() > 1.0:
+        warnings.warn("Network returning invalid probability values. The last layer might not normalize "
+                      "predictions into probabilities (like softmax or sigmoid would).")
+    return preds
+
+
+def _offline_get_file(get_file):
+    """Keras' ``get_file`` that never downloads (under ``legacy``).
+
+    The file where Keras would cache it (``~/.keras/<cache_subdir>/<fname>``, or
+    ``/tmp/.keras`` when that is not writable) is used: when its hash differs from the
+    published one (a substitute, a newer copy) with a one-line warning instead of a new
+    download. A missing file is one line naming where to put it (``errors.DataNotFound``).
+    """
+    import functools
+
+    from ..errors import DataNotFound
+
+    @functools.wraps(get_file)
+    def wrapper(fname=None, origin=None, untar=False, md5_hash=None, file_hash=None, cache_subdir="datasets",
+                hash_algorithm="auto", extract=False, archive_format="auto", cache_dir=None, **kwargs):
+        from tf_keras.src.utils import data_utils
+
+        base = os.path.expanduser(cache_dir or os.path.join("~", ".keras"))
+        if not os.access(base, os.W_OK):
+            base = os.path.join("/tmp", ".keras")
+        datadir = os.path.join(base, cache_subdir)
+        os.makedirs(datadir, exist_ok=True)  # as Keras does: the folder to put the file in is there
+        name = os.fspath(fname) if fname else os.path.basename(origin or "")
+        if untar:
+            name = name[:-len(".tar.gz")] if name.endswith(".tar.gz") else name
+            fpath = os.path.join(datadir, name) + ".tar.gz"
+        else:
+            fpath = os.path.join(datadir, name)
+        if not os.path.exists(fpath):
+            raise DataNotFound(f"{fpath}: not found, and nothing is downloaded under tf1_cnn legacy; put the "
+                               f"file there (Keras would fetch it from {origin})")
+        expected = file_hash or md5_hash
+        if expected is not None:
+            algorithm = "md5" if md5_hash is not None and file_hash is None else hash_algorithm
+            if not data_utils.validate_file(fpath, expected, algorithm=algorithm):
+                print(f"keras get_file: {fpath} does not match the published file's hash (a substitute?); "
+                      f"used as it is", file=sys.stderr)
+        return get_file(fname, origin, untar=untar, cache_subdir=cache_subdir, extract=extract,
+                        archive_format=archive_format, cache_dir=cache_dir, **kwargs)
+
+    return wrapper
+
+
+def _install_offline_get_file(keras):
+    """Every ``get_file`` Keras code reaches: data_utils', the v1 API's, each datasets module's own import."""
+    import pkgutil
+
+    import tf_keras.src.datasets as datasets
+    from tf_keras.src.utils import data_utils
+
+    if getattr(data_utils.get_file, "_tf1_cnn_offline", False):
+        return
+    offline = _offline_get_file(data_utils.get_file)
+    offline._tf1_cnn_offline = True
+    data_utils.get_file = offline
+    keras.utils.get_file = offline
+    for info in pkgutil.walk_packages(datasets.__path__, datasets.__name__ + "."):
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:
+            continue
+        if hasattr(module, "get_file"):
+            module.get_file = offline
 
 
 def _plot_model_wrapper(plot_model):
@@ -86,6 +235,13 @@ def install():
             setattr(keras.utils, sub, module)
     for name in ("set_learning_phase", "learning_phase"):  # TF1-graph-only ideas, counted
         setattr(keras.backend, name, migration.counted(f"keras.backend.{name}", getattr(keras.backend, name)))
+    from tf_keras.src.engine.sequential import Sequential
+
+    # Keras 2.0 - 2.2's Sequential methods (removed in TF 2.6's tf.keras), counted as TF1-era names
+    Sequential.predict_classes = migration.counted("keras.Sequential.predict_classes", _predict_classes)
+    Sequential.predict_proba = migration.counted("keras.Sequential.predict_proba", _predict_proba)
+    _install_offline_get_file(keras)
+    set_versions()
     wrapped = _plot_model_wrapper(vis_utils.plot_model)
     vis_utils.plot_model = wrapped
     keras.utils.plot_model = wrapped

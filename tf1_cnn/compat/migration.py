@@ -5,13 +5,15 @@ it (``tensorflow/tools/compatibility/all_renames_v2.symbol_renames``, shipped wi
 TensorFlow: ``tf.placeholder`` -> ``tf.compat.v1.placeholder``, ``tf.log`` ->
 ``tf.math.log``, ...), or when it is one of the names that tool leaves to a human
 (``EXTRA``: tf.layers, tf.contrib, the TF1 meaning of ``tf.nn.dropout``, Keras 2 and
-SciPy-era names). Every such lookup is counted with the file and line of the user
+SciPy-era names, NumPy's removed aliases). Every such lookup is counted with the file and line of the user
 code that made it (for a notebook, the cell), for the migration report.
 """
 import re
 import sys
 from collections import Counter, defaultdict
 from contextlib import contextmanager
+
+from .numpy_compat import REPLACEMENTS as NUMPY_ALIASES
 
 EXTRA = {
     "tf.layers": "tf.keras.layers (tf_keras's legacy layers run it here)",
@@ -27,18 +29,55 @@ EXTRA = {
     "keras": "tf.keras (Keras 3); standalone Keras 2 is tf_keras",
     "keras.backend.set_learning_phase": "the `training` argument of a Keras call",
     "keras.backend.learning_phase": "the `training` argument of a Keras call",
+    "keras.Sequential.predict_classes": "np.argmax(model.predict(x), axis=-1) (one sigmoid unit: "
+                                        "(model.predict(x) > 0.5).astype('int32'))",
+    "keras.Sequential.predict_proba": "model.predict(x)",
     "scipy.misc.imread": "imageio.v3.imread / PIL.Image.open",
     "scipy.misc.imresize": "PIL.Image.resize / tf.image.resize",
     "scipy.misc.imsave": "imageio.v3.imwrite / PIL.Image.save",
     "scipy.misc.toimage": "PIL.Image.fromarray",
     "scipy.ndimage.imread": "imageio.v3.imread / PIL.Image.open",
 }
+EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
 
-# Known TF1 names that nothing here provides, with where to go instead.
+# tf.contrib families the runtime provides (contrib.py), for their names tf_upgrade_v2 has no
+# rename of (consulted after its table: tf.contrib.rnn.BasicLSTMCell -> its own rename)
+CONTRIB = {
+    "tf.contrib.rnn": "tf.compat.v1.nn.rnn_cell / tf.keras.layers.RNN (tf.compat.v1's cells run it here)",
+    "tf.contrib.metrics": "tf.compat.v1.metrics / tf.keras.metrics (tf_slim runs it here)",
+    "tf.contrib.losses": "tf.compat.v1.losses / tf.keras.losses (tf_slim runs it here)",
+    "tf.contrib.training": "tf_slim.training / tf.keras Model.fit (tf_slim runs it here)",
+    "tf.contrib.data": "tf.data (tf.compat.v1.data runs it here)",
+    "tf.contrib.keras": "tf.keras (tf_keras runs it here)",
+    "tf.contrib.distributions": "tensorflow_probability.distributions (runs it here)",
+    "tf.contrib.util": "tf.get_static_value / tf.make_tensor_proto / tf.make_ndarray",
+    "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (TF's clustering_ops.KMeans runs it here)",
+    "tf.contrib.lookup": "tf.lookup (TF's lookup_ops run it here)",
+}
+
+# Known TF1 names that nothing here provides, with where to go instead (the first matching prefix wins).
 NOT_PROVIDED = {
-    "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM (or tf.compat.v1.nn.rnn_cell)",
-    "tf.contrib.seq2seq": "tensorflow_addons.seq2seq",
+    "tf.contrib.rnn.LSTMBlockCell": "tf.keras.layers.LSTM (or tf.compat.v1.nn.rnn_cell.LSTMCell: other variables)",
+    "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM / GRU (TF 2 kept tf.compat.v1.nn.rnn_cell's core cells only; "
+                      "those are provided)",
+    "tf.contrib.legacy_seq2seq": "a tf.keras encoder-decoder (no maintained library carries legacy_seq2seq)",
+    "tf.contrib.seq2seq": "tensorflow_addons.seq2seq (TF <= 2.15 only); sequence_loss: "
+                          "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight",
+    "tf.contrib.crf": "tensorflow_addons.text.crf_* (TF <= 2.15 only)",
+    "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
+                        "(tensorflow_addons.image: TF <= 2.15 only)",
+    "tf.contrib.cudnn_rnn": "tf.keras.layers.LSTM / GRU (cuDNN kernels on a GPU)",
+    "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=tf.compat.v1.profiler.ProfileOptionBuilder...)",
+    "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune)",
+    "tf.contrib.training": "tf_slim.training / tf.keras Model.fit",
+    "tf.contrib.opt": "tf.keras.optimizers (tensorflow_addons.optimizers: TF <= 2.15 only)",
+    "tf.contrib.learn.preprocessing": "tf.keras.layers.TextVectorization",
+    "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (only KMeans is provided)",
     "tf.contrib.distributions": "tensorflow_probability.distributions",
+    "tf.contrib.summary": "tf.summary (TF 2)",
+    "tf.contrib.predictor": "tf.saved_model.load",
+    "tf.contrib.quantize": "tensorflow_model_optimization",
+    "tf.contrib.tpu": "tf.distribute.TPUStrategy",
     "tf.estimator.DNNClassifier": "tf.keras Model.fit (canned estimators are not provided)",
     "tf.estimator.LinearClassifier": "tf.keras Model.fit (canned estimators are not provided)",
     "tf.estimator.DNNRegressor": "tf.keras Model.fit (canned estimators are not provided)",
@@ -74,10 +113,16 @@ def replacement(name):
     """The TF2 replacement of a TF1-only name, or None when ``name`` is not TF1-only."""
     if re.fullmatch(r"tf\.(compat\.v1\.)?layers\.[a-z][a-z0-9_]*", name):
         return _keras_layer(name)
-    for prefix, text in EXTRA.items():
+    matches = [prefix for prefix in EXTRA if name == prefix or name.startswith(prefix + ".")]
+    if matches:  # the most specific entry: keras.backend.set_learning_phase before keras
+        return EXTRA[max(matches, key=len)]
+    renamed = renames().get(name)
+    if renamed is not None:
+        return renamed
+    for prefix, text in CONTRIB.items():
         if name == prefix or name.startswith(prefix + "."):
             return text
-    return renames().get(name)
+    return None
 
 
 def _caller():

@@ -27,7 +27,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from ..errors import UserError
+from ..errors import UserError, default_sigterm
 
 from ..compat.settings import DEFAULTS, SEED_RULES, TF1_VERSIONS
 
@@ -38,27 +38,41 @@ FAMILIES = (
     ("seed rule", "`tf.set_random_seed` + unseeded initializers, dropout, shuffles", "tf1_cnn (TF 1.x's rule)"),
     ("layers", "`tf.layers.*`, `tf.compat.v1.layers.*` (dense, conv2d, conv2d_transpose, pooling, "
      "batch_normalization, dropout)", "tf_keras legacy layers; `flatten` TF1-shaped by tf1_cnn"),
-    ("contrib / slim", "`tf.contrib.layers.*`, `tf.contrib.slim`, `tf.contrib.framework` (arg_scope, ...)",
-     "tf_slim (batch_norm fixed); `flatten` TF1-shaped by tf1_cnn"),
+    ("contrib / slim", "`tf.contrib.layers.*`, `tf.contrib.slim`, `tf.contrib.framework` (arg_scope, ...), "
+     "`tf.contrib.metrics` (streaming_*), `tf.contrib.losses`, `tf.contrib.training` (create_train_op, train)",
+     "tf_slim (its TF 2.21 breakages fixed); `flatten` TF1-shaped by tf1_cnn"),
+    ("contrib / rnn", "`tf.contrib.rnn` (BasicLSTMCell, LSTMCell, GRUCell, MultiRNNCell, DropoutWrapper, "
+     "LSTMStateTuple, static_rnn, static_bidirectional_rnn), `from tensorflow.contrib import rnn`",
+     "tf.compat.v1.nn.rnn_cell (tf_keras's legacy cells), tf.compat.v1.nn"),
+    ("contrib / other", "`tf.contrib.data` (Dataset, TFRecordDataset, map_and_batch, ...), `tf.contrib.keras`, "
+     "`tf.contrib.distributions`, `tf.contrib.util`, `tf.contrib.lookup`, `tf.contrib.factorization.KMeans`",
+     "tf.compat.v1 and tf_upgrade_v2's renames; tf_keras; TensorFlow Probability"),
     ("nn, losses, metrics", "`tf.nn.dropout(x, keep_prob)`, `tf.losses.*`, `tf.metrics.*`, "
      "`reduction_indices=`, `keep_dims=`", "tf.compat.v1; `tf.nn.dropout` TF1-shaped by tf1_cnn"),
     ("training, savers", "`tf.train.*Optimizer`, `tf.train.Saver`, `tf.train.exponential_decay`", "tf.compat.v1"),
     ("summaries", "`tf.summary.scalar`, `histogram`, `merge_all`, `FileWriter`", "tf.compat.v1 + TensorBoard"),
     ("queues, tf.data", "`tf.train.string_input_producer`, `shuffle_batch`, `start_queue_runners`, "
      "`Dataset.make_one_shot_iterator`", "tf.compat.v1"),
-    ("flags, gfile, logging", "`tf.app.run`, `tf.app.flags`, `tf.flags`, `tf.gfile`, `tf.logging`", "tf.compat.v1"),
+    ("flags, gfile, logging", "`tf.app.run`, `tf.app.flags`, `tf.flags` (1.2-1.4: argparse's, `_parse_flags`, "
+     "`__flags`; 1.15: absl's), `tf.gfile`, `tf.logging`", "tf1_cnn (1.2-1.4 flags); tf.compat.v1"),
     ("MNIST tutorials", "`tensorflow.examples.tutorials.mnist.input_data` and `.mnist` (inference, loss, "
-     "training, evaluation), `tf.contrib.learn.datasets.mnist`", "tf1_cnn.input_data (no downloads)"),
+     "training, evaluation), `tf.contrib.learn.datasets` (mnist, DATASETS, base.load_csv_with_header, "
+     "`...learn.python.learn.datasets.mnist`)", "tf1_cnn.input_data (no downloads)"),
     ("Keras 2", "`import keras`, `keras.backend.set_learning_phase`, `keras.utils.vis_utils`, "
-     "`keras.applications.imagenet_utils`, `keras.preprocessing.image`", "tf_keras (v1 API, TF1 initializers)"),
+     "`keras.applications.imagenet_utils`, `keras.preprocessing.image`, Keras 2.0-2.2's `keras.layers.recurrent`, "
+     "`convolutional_recurrent`, `merge`, `engine.topology`, `Sequential.predict_classes`, `__version__`, "
+     "`get_file` / `datasets` offline", "tf_keras (v1 API, TF1 initializers)"),
+    ("NumPy 1.x", "`np.float`, `np.int`, `np.bool`, `np.object`, `np.str`, `np.complex`, `np.long`, `np.unicode`, "
+     "`float()` of a 1-element array, uint8 value-based casting, `newshape=`", "NumPy 1.26.4 + tf1_cnn (aliases)"),
     ("SciPy-era images", "`scipy.misc.imread`, `imresize`, `imsave`, `toimage`, `scipy.ndimage.imread`",
      "tf1_cnn on Pillow"),
     ("estimator", "`tf.estimator.Estimator` (model_fn, EstimatorSpec, train / evaluate / predict, "
      "checkpoints in model_dir), `RunConfig`, `ModeKeys`, `inputs.numpy_input_fn`",
      "tf1_cnn on tf.compat.v1 (tensorflow-estimator does not import on TF 2.21)"),
-    ("not provided", "canned estimators (`tf.estimator.DNNClassifier`, ...), `tf.contrib.rnn`, "
-     "`tf.contrib.seq2seq`", "an AttributeError naming the TF2 replacement"),
-)
+    ("not provided", "canned estimators (`tf.estimator.DNNClassifier`, ...), `tf.contrib.legacy_seq2seq`, "
+     "`tf.contrib.seq2seq`, `tf.contrib.crf`, `tf.contrib.image`, `tf.contrib.cudnn_rnn`, `tf.contrib.tfprof`, "
+     "`tf.contrib.rnn.LSTMBlockCell`, `tf.contrib.training.HParams`", "an error naming the TF2 replacement, "
+     "for attribute and import forms alike"),)
 
 
 def add_parser(sub):
@@ -127,6 +141,9 @@ def run_script(script, args):
             return code or 0
         print(code, file=sys.stderr)
         return 1
+    except UserError as exc:  # the runtime's own (a data file it would have downloaded): one line
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_status
     except Exception:  # the script's own error: its traceback, as python SCRIPT would
         traceback.print_exc()
         return 1
@@ -257,6 +274,7 @@ def main(args):
 
     install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
     migration.clear()
+    default_sigterm()  # the user's code ends on SIGTERM as under plain Python, even inside C++
     status = run_notebook(args) if is_notebook else run_script(args.script, args.args)
     rows = migration.report()
     if args.report_json:
