@@ -6,7 +6,7 @@ anything global:
 
 - ``tf.layers`` (and ``tf.compat.v1.layers``): tf_keras's TF1 layers;
 - ``tf.contrib.layers``, ``tf.contrib.slim``, ``tf.contrib.framework``: tf_slim;
-- ``tf.estimator``: an Estimator on tf.compat.v1 (``estimator.py``);
+- ``tf.estimator``: tensorflow_estimator 2.15's v1 API, imported on first use (``estimator.py``);
 - the few functions whose TF 2.21 versions build other ops than TF 1.x
   (``op_structure.py``: contrib and core flatten, ``tf.nn.dropout``);
 - every other name: ``tf.compat.v1``'s, its submodules wrapped the same way
@@ -118,7 +118,7 @@ def make_facade():
     from . import estimator
 
     facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
-                                  "estimator": Namespace("tf.estimator", estimator.module)})
+                                  "estimator": Namespace("tf.estimator", estimator.load)})
     compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
     facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
     return facade
