@@ -34,11 +34,14 @@ def test_tf_estimator_is_tensorflow_estimator_imported_on_first_use(tmp_path):
                       "print('before', 'tensorflow_estimator' in sys.modules)\n"
                       "print('mode', tf.estimator.ModeKeys.PREDICT)\n"
                       "print('after', 'tensorflow_estimator' in sys.modules, tf.estimator.Estimator.__module__,\n"
-                      "      hasattr(tf.estimator.Estimator, 'export_savedmodel'))\n")
+                      "      hasattr(tf.estimator.Estimator, 'export_savedmodel'))\n"
+                      "from tensorflow.compat.v1 import estimator as v1_estimator\n"
+                      "print('v1', v1_estimator.RunConfig is tf.estimator.RunConfig)\n")
     proc = legacy(str(script), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "before False" in proc.stdout and "mode infer" in proc.stdout
     assert "after True tensorflow_estimator.python.estimator.estimator True" in proc.stdout
+    assert "v1 True" in proc.stdout  # TF 1.13-1.15's spelling
 
 
 def test_custom_model_fn_trains_evaluates_exports_predicts_and_resumes(tmp_path):

@@ -116,18 +116,29 @@ class _TF2View(types.ModuleType):
 
 
 def _import_estimator():
-    """Import the v1 API with ``sys.modules["tensorflow"]`` the TF 2 view (see the module docstring)."""
+    """Import the v1 API with ``sys.modules["tensorflow"]`` the TF 2 view (see the module docstring),
+    without the end-of-life notice tensorflow_estimator 2.15's ``estimator_export`` wraps every symbol
+    in: it re-exports TensorFlow's own classes (``tf.train.LoggingTensorHook``, ``SessionRunHook``, ...),
+    and the notice, applied to the class itself, would make TF 1.x's hooks print "Use tf.keras
+    instead." at every construction, which no TF 1.x did (the migration report names the estimator)."""
     import importlib
 
     import tensorflow as tf
+    from tensorflow.python.util import deprecation
 
     _shim_tensorflow()
-    real = sys.modules["tensorflow"]
-    sys.modules["tensorflow"] = _TF2View(tf.compat.v2)
+    real, deprecated = sys.modules["tensorflow"], deprecation.deprecated
+
+    def export_notice_skipped(date, instructions, *args, **kwargs):
+        if date is None and instructions == "Use tf.keras instead.":  # estimator_export.py's notice
+            return lambda symbol: symbol
+        return deprecated(date, instructions, *args, **kwargs)
+
+    sys.modules["tensorflow"], deprecation.deprecated = _TF2View(tf.compat.v2), export_notice_skipped
     try:
         api = importlib.import_module(API)
     finally:
-        sys.modules["tensorflow"] = real
+        sys.modules["tensorflow"], deprecation.deprecated = real, deprecated
     return api
 
 

@@ -120,6 +120,8 @@ def make_facade():
     facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
                                   "estimator": Namespace("tf.estimator", estimator.load)})
     compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
+    # TF 1.13-1.15 (and tf_upgrade_v2's output) spell it tf.compat.v1.estimator
+    compat_v1._overrides["estimator"] = Namespace("tf.compat.v1.estimator", estimator.load)
     facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
     return facade
 

@@ -21,6 +21,7 @@ EXTRA = {
     "tf.contrib.framework": "tf_slim (runs it here)",
     "tf.contrib.learn": "tf.keras.datasets / tensorflow_datasets",
     "tf.estimator": "tf.keras Model.fit (tensorflow_estimator 2.15 runs it here)",
+    "tf.compat.v1.estimator": "tf.keras Model.fit (tensorflow_estimator 2.15 runs it here)",
     "tf.nn.dropout": "tf.nn.dropout(x, rate=1 - keep_prob)",
     "tf.nn.softmax_cross_entropy_with_logits": "tf.nn.softmax_cross_entropy_with_logits (in TF2 labels get gradients)",
     "tensorflow.examples.tutorials.mnist.input_data": "tf.keras.datasets.mnist / tensorflow_datasets",
@@ -40,6 +41,9 @@ NOT_PROVIDED = {
     "tf.contrib.seq2seq": "tensorflow_addons.seq2seq",
     "tf.contrib.distributions": "tensorflow_probability.distributions",
     "tf.contrib.estimator": "tf.distribute.MirroredStrategy with tf.keras Model.fit",
+    "tf.estimator.BoostedTreesClassifier": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
+    "tf.estimator.BoostedTreesRegressor": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
+    "tf.estimator.BoostedTreesEstimator": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
 }
 
 _renames = {}

@@ -53,14 +53,14 @@ FAMILIES = (
      "`keras.applications.imagenet_utils`, `keras.preprocessing.image`", "tf_keras (v1 API, TF1 initializers)"),
     ("SciPy-era images", "`scipy.misc.imread`, `imresize`, `imsave`, `toimage`, `scipy.ndimage.imread`",
      "tf1_cnn on Pillow"),
-    ("estimator", "`tf.estimator.*`: `Estimator` (model_fn, EstimatorSpec, train / evaluate / predict, "
-     "`export_savedmodel`), canned estimators (`DNNClassifier`, `LinearClassifier`, "
+    ("estimator", "`tf.estimator.*` (and `tf.compat.v1.estimator.*`): `Estimator` (model_fn, EstimatorSpec, "
+     "train / evaluate / predict, `export_savedmodel`), canned estimators (`DNNClassifier`, `LinearClassifier`, "
      "`DNNLinearCombinedClassifier`, regressors), `train_and_evaluate`, `TrainSpec`, `EvalSpec`, exporters, "
      "`inputs.numpy_input_fn`, `RunConfig` with `TF_CONFIG` (ps, chief, worker, evaluator)",
      "tensorflow_estimator 2.15 (v1 API), imported on first use; TF 1.3's seed default under 1.3"),
     ("not provided", "`tf.contrib.rnn`, `tf.contrib.seq2seq`, `tf.contrib.estimator`, `tf.contrib.learn`'s "
-     "estimators (`DNNClassifier.fit`, `Experiment`, `learn_runner`), `pandas_input_fn` without pandas, "
-     "TPU and distribution strategies under the estimator",
+     "estimators (`DNNClassifier.fit`, `Experiment`, `learn_runner`), `tf.estimator.BoostedTrees*`, "
+     "`pandas_input_fn` without pandas, TPU and distribution strategies under the estimator",
      "an AttributeError (or NotImplementedError) naming the TF2 replacement"),
 )
 
