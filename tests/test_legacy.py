@@ -209,20 +209,6 @@ def test_scipy_imresize_and_imread_as_the_old_functions(tmp_path):
     assert scipy_compat.imread(tmp_path / "p.png", flatten=True).dtype == np.float32
 
 
-def test_estimator_trains_evaluates_predicts_and_resumes_from_its_checkpoint(tmp_path):
-    model_dir = tmp_path / "model"
-    first = legacy(str(SCRIPTS / "estimator_mnist.py"), str(model_dir), cwd=tmp_path)
-    assert first.returncode == 0, first.stderr
-    second = legacy(str(SCRIPTS / "estimator_mnist.py"), str(model_dir), cwd=tmp_path)
-    assert second.returncode == 0, second.stderr
-    eval_1 = re.search(r"^eval (.*)$", first.stdout, re.M).group(1)
-    assert "'global_step': np.int64(150)" in eval_1 and "before None" in first.stdout
-    assert re.search(r"^before (.*)$", second.stdout, re.M).group(1) == eval_1  # the checkpoint restores it
-    assert "'global_step': np.int64(300)" in second.stdout and "predictions 5 ['classes', 'probabilities']" in second.stdout
-    acc = float(re.search(r"'accuracy': np.float32\(([\d.]+)\)", eval_1).group(1))
-    assert acc > 0.7  # two classes; the rule is learnable
-
-
 def test_tf1_families_summaries_queues_data_flags_gfile(tmp_path):
     proc = legacy(str(SCRIPTS / "families.py"), "--steps", "30", "--logdir", str(tmp_path / "logs"), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

@@ -48,6 +48,10 @@ def main(unused_argv):
     preds = list(classifier.predict(input_fn=tf.estimator.inputs.numpy_input_fn(
         x={"x": train_data[:5]}, num_epochs=1, shuffle=False)))
     print("predictions", len(preds), sorted(preds[0]))
+    if len(sys.argv) > 2:  # TF 1.x's spelling (export_saved_model from 1.13 on)
+        receiver = tf.estimator.export.build_raw_serving_input_receiver_fn(
+            {"x": tf.placeholder(tf.float32, [None, 64])})
+        print("exported", classifier.export_savedmodel(sys.argv[2], receiver).decode())
 
 
 if __name__ == "__main__":

@@ -1,210 +1,186 @@
-"""``tf.estimator`` for TF1 estimator scripts: an Estimator on tf.compat.v1 graph code.
+"""``tf.estimator``: the real ``tensorflow_estimator`` 2.15 (its v1 API) behind the runtime.
 
-TensorFlow 2.21 has no ``tf.estimator``, and ``tensorflow-estimator`` (2.15, the
-last release) does not import with it. TF1 estimator scripts use a small part of
-it, rebuilt here on ``tf.compat.v1``'s own pieces, each as TF 1.x's Estimator used it:
+TensorFlow 2.16 dropped ``tf.estimator``; ``tensorflow-estimator`` 2.15.0, its last
+release, is pure Python and still runs TF1 graph code on TensorFlow 2.21, but does
+not import there: five TF-internal names it imports at module level went away after
+TF 2.15. ``_shim_tensorflow()`` puts them back as stubs (each says why below); every
+path that would use what they stood for (TPU embeddings, distribution strategies
+under the estimator) raises ``NotImplementedError`` naming it.
 
-- ``Estimator(model_fn, model_dir, config, params)``: every call builds a fresh graph
-  (graph seed ``config.tf_random_seed``), makes the global step, calls
-  ``input_fn()`` (features, labels, or a ``tf.data`` Dataset of them) and
-  ``model_fn(features, labels, mode[, params][, config])``;
-- ``train``: a ``MonitoredTrainingSession`` with a checkpoint in ``model_dir`` (restored
-  on the next call, as TF 1.x resumed), ``steps`` / ``max_steps``, the user's hooks;
-- ``evaluate``: the latest checkpoint, every ``eval_metric_ops`` update run until the
-  input ends (or ``steps``), the mean loss; returns ``{name: value, "loss",
-  "global_step"}``;
-- ``predict``: yields one dict (or value) per example;
-- ``EstimatorSpec``, ``ModeKeys``, ``RunConfig``, ``inputs.numpy_input_fn``.
+``load()`` imports the estimator on first use (``tf.estimator.X`` under ``legacy``),
+never at start-up, and returns its v1 API module
+(``tensorflow_estimator.python.estimator.api._v1.estimator``: ``Estimator`` with
+``export_savedmodel``, the canned estimators with TF 1.x's loss reduction ``SUM``,
+``train_and_evaluate``, ``TrainSpec`` / ``EvalSpec``, exporters, ``inputs``,
+``RunConfig`` reading ``TF_CONFIG``), with one TF 1.x difference restored:
 
-Not provided: canned estimators (``DNNClassifier``, ``LinearRegressor``, ...),
-``export_savedmodel``, distribution. ``numpy_input_fn(shuffle=True)`` shuffles with
-``tf.data`` (seeded by the graph seed), not TF 1.x's queue: the order differs.
+- ``RunConfig().tf_random_seed`` is **1** under ``--tf1-version 1.3`` (TF 1.2-1.3's
+  RunConfig took no arguments and fixed the seed to 1, so every Estimator graph had
+  graph seed 1 and its unseeded initializers op seeds from the op count); it is
+  ``None`` (no graph seed) under 1.4 and later, as in tensorflow_estimator;
+- under 1.3, ``train`` builds no ``global_step_read`` before the ``input_fn`` (TF 1.4
+  added it: 11 ops), so a model_fn's unseeded draws get TF 1.3's op seeds (measured
+  against TF 1.3.0, 1.4.1 and 1.15.5; ``tests/test_estimator.py``). The hooks that
+  need the read make it later, on demand, as they do in every version.
+
+The estimator was written against TensorFlow 2's ``tf`` namespace, and ``install()``
+gives the real ``tensorflow`` module TF 1.x's names (``tf.losses`` is v1's, ...): its
+modules are imported with ``import tensorflow as tf`` bound to TF 2's API
+(``tf.compat.v2``), so they compute what they did on TF 2.15 and their own lookups are
+not counted as the user's TF1 names.
 """
-import collections
-import inspect
-import tempfile
+import sys
 import types
 
-import numpy as np
-import tensorflow as tf
-
-_v1 = tf.compat.v1
-
-
-class ModeKeys:
-    TRAIN = "train"
-    EVAL = "eval"
-    PREDICT = "infer"
+API = "tensorflow_estimator.python.estimator.api._v1.estimator"
+TF13_DEFAULT_SEED = 1  # tensorflow/python/estimator/run_config.py of TF 1.3.0: self._tf_random_seed = 1
+_cache = {}
 
 
-class EstimatorSpec(collections.namedtuple(
-        "EstimatorSpec", "mode predictions loss train_op eval_metric_ops export_outputs training_hooks "
-                         "evaluation_hooks prediction_hooks scaffold")):
-    """What model_fn returns (TF 1.x's fields, the unused ones accepted and ignored)."""
+class _Removed(types.ModuleType):
+    """A TF-internal module TF 2.21 no longer has: importable, each missing name a clear error."""
 
-    def __new__(cls, mode, predictions=None, loss=None, train_op=None, eval_metric_ops=None, export_outputs=None,
-                training_chief_hooks=None, training_hooks=None, scaffold=None, evaluation_hooks=None,
-                prediction_hooks=None):
-        return super().__new__(cls, mode, predictions, loss, train_op, eval_metric_ops or {}, export_outputs,
-                               list(training_hooks or []), list(evaluation_hooks or []),
-                               list(prediction_hooks or []), scaffold)
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"{self.__name__}.{name}: {self.__doc__}")
 
 
-class RunConfig:
-    """The settings TF1 scripts pass: model_dir, tf_random_seed, checkpoint and logging cadence."""
+def _removed_class(module, name):
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError(f"{module.__name__}.{name}: {module.__doc__}")
 
-    def __init__(self, model_dir=None, tf_random_seed=None, save_summary_steps=100, save_checkpoints_steps=None,
-                 save_checkpoints_secs=None, keep_checkpoint_max=5, log_step_count_steps=100, **_ignored):
-        if save_checkpoints_steps is None and save_checkpoints_secs is None:
-            save_checkpoints_secs = 600
-        self.model_dir = model_dir
-        self.tf_random_seed = tf_random_seed
-        self.save_summary_steps = save_summary_steps
-        self.save_checkpoints_steps = save_checkpoints_steps
-        self.save_checkpoints_secs = save_checkpoints_secs
-        self.keep_checkpoint_max = keep_checkpoint_max
-        self.log_step_count_steps = log_step_count_steps
-
-    def replace(self, **kwargs):
-        new = RunConfig.__new__(RunConfig)
-        new.__dict__.update(self.__dict__, **kwargs)
-        return new
+    return type(name, (), {"__init__": __init__, "__module__": module.__name__})
 
 
-def _features_labels(result):
-    if isinstance(result, (_v1.data.Dataset, tf.data.Dataset)):
-        result = _v1.data.make_one_shot_iterator(result).get_next()
-    if isinstance(result, tuple) and len(result) == 2:
-        return result
-    return result, None
+def _add_module(name, doc, **attrs):
+    module = _Removed(name, doc)
+    module.__dict__.update(attrs)
+    sys.modules[name] = module
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)
+    return module
 
 
-class Estimator:
-    """TF 1.x's ``tf.estimator.Estimator`` for custom model_fns (see the module docstring)."""
+def _shim_tensorflow():
+    """The five names tensorflow_estimator 2.15 imports at module level and TF 2.21 lacks."""
+    import tensorflow.python.distribute  # noqa: F401  (the parents the stubs attach to)
+    import tensorflow.python.tpu  # noqa: F401
+    from tensorflow.python.util import tf_export
 
-    def __init__(self, model_fn, model_dir=None, config=None, params=None, warm_start_from=None):
-        self._model_fn = model_fn
-        self.config = config or RunConfig()
-        self.model_dir = model_dir or self.config.model_dir or tempfile.mkdtemp(prefix="tf1_cnn_estimator_")
-        self.config = self.config.replace(model_dir=self.model_dir)
-        self.params = dict(params or {})
-
-    def _call_model_fn(self, features, labels, mode):
-        names = inspect.signature(self._model_fn).parameters
-        kwargs = {}
-        if "labels" in names:
-            kwargs["labels"] = labels
-        if "mode" in names:
-            kwargs["mode"] = mode
-        if "params" in names:
-            kwargs["params"] = self.params
-        if "config" in names:
-            kwargs["config"] = self.config
-        spec = self._model_fn(features=features, **kwargs)
-        if not isinstance(spec, EstimatorSpec):
-            raise ValueError(f"model_fn must return a tf.estimator.EstimatorSpec, got {type(spec).__name__}")
-        return spec
-
-    def _graph(self, input_fn, mode):
-        graph = tf.Graph()
-        with graph.as_default():
-            if self.config.tf_random_seed is not None:
-                _v1.set_random_seed(self.config.tf_random_seed)
-            global_step = _v1.train.get_or_create_global_step()
-            features, labels = _features_labels(input_fn())
-            spec = self._call_model_fn(features, labels, mode)
-        return graph, global_step, spec
-
-    def latest_checkpoint(self):
-        return _v1.train.latest_checkpoint(self.model_dir)
-
-    def train(self, input_fn, hooks=None, steps=None, max_steps=None, saving_listeners=None):
-        if steps is not None and max_steps is not None:
-            raise ValueError("give steps or max_steps, not both")
-        graph, global_step, spec = self._graph(input_fn, ModeKeys.TRAIN)
-        with graph.as_default():
-            all_hooks = list(hooks or []) + spec.training_hooks
-            if steps is not None or max_steps is not None:
-                all_hooks.append(_v1.train.StopAtStepHook(num_steps=steps, last_step=max_steps))
-            all_hooks.append(_v1.train.NanTensorHook(spec.loss))
-            all_hooks.append(_v1.train.LoggingTensorHook({"loss": spec.loss, "step": global_step},
-                                                         every_n_iter=self.config.log_step_count_steps))
-            with _v1.train.MonitoredTrainingSession(
-                    checkpoint_dir=self.model_dir, hooks=all_hooks,
-                    save_checkpoint_secs=self.config.save_checkpoints_secs if self.config.save_checkpoints_steps is None else None,
-                    save_checkpoint_steps=self.config.save_checkpoints_steps,
-                    save_summaries_steps=self.config.save_summary_steps,
-                    log_step_count_steps=self.config.log_step_count_steps) as sess:
-                while not sess.should_stop():
-                    sess.run(spec.train_op)
-        return self
-
-    def _restore(self, sess, checkpoint_path):
-        path = checkpoint_path or self.latest_checkpoint()
-        if path is None:
-            raise ValueError(f"no checkpoint in {self.model_dir}: train the estimator first")
-        _v1.train.Saver().restore(sess, path)
-
-    def evaluate(self, input_fn, steps=None, hooks=None, checkpoint_path=None, name=None):
-        graph, global_step, spec = self._graph(input_fn, ModeKeys.EVAL)
-        with graph.as_default(), _v1.Session(graph=graph) as sess:
-            self._restore(sess, checkpoint_path)
-            sess.run(_v1.local_variables_initializer())
-            updates = [op for _, op in spec.eval_metric_ops.values()]
-            losses, n = [], 0
-            try:
-                while steps is None or n < steps:
-                    loss, _ = sess.run([spec.loss, updates])
-                    losses.append(loss)
-                    n += 1
-            except tf.errors.OutOfRangeError:
-                pass
-            results = {name: sess.run(value) for name, (value, _) in spec.eval_metric_ops.items()}
-            results["loss"] = np.float32(np.mean(losses)) if losses else np.float32(np.nan)
-            results["global_step"] = sess.run(global_step)
-        return results
-
-    def predict(self, input_fn, predict_keys=None, hooks=None, checkpoint_path=None, yield_single_examples=True):
-        graph, _, spec = self._graph(input_fn, ModeKeys.PREDICT)
-        with graph.as_default(), _v1.Session(graph=graph) as sess:
-            self._restore(sess, checkpoint_path)
-            sess.run(_v1.local_variables_initializer())
-            predictions = spec.predictions
-            if isinstance(predictions, dict) and predict_keys:
-                predictions = {k: predictions[k] for k in predict_keys}
-            while True:
-                try:
-                    batch = sess.run(predictions)
-                except tf.errors.OutOfRangeError:
-                    return
-                if not yield_single_examples:
-                    yield batch
-                elif isinstance(batch, dict):
-                    for i in range(len(next(iter(batch.values())))):
-                        yield {k: v[i] for k, v in batch.items()}
-                else:
-                    yield from batch
+    # 1. estimator_export(...) is tf_export with api_name=ESTIMATOR_API_NAME: TF 2.21's tf_export
+    #    dropped the estimator API name and its attribute names (kept: tensorflow, keras). Restored
+    #    with the attribute names TF 2.15 used, so every exported symbol gets its API names.
+    if not hasattr(tf_export, "ESTIMATOR_API_NAME"):
+        tf_export.ESTIMATOR_API_NAME = "estimator"
+        tf_export.API_ATTRS["estimator"] = tf_export._Attributes("_estimator_api_names",
+                                                                 "_estimator_api_constants")
+        tf_export.API_ATTRS_V1["estimator"] = tf_export._Attributes("_estimator_api_names_v1",
+                                                                    "_estimator_api_constants_v1")
+    if "tensorflow.python.distribute.estimator_training" not in sys.modules:
+        # 2. training.py / estimator.py / run_config.py import it for the distribute coordinator,
+        #    used only when RunConfig gets train_distribute / eval_distribute / experimental_distribute
+        #    (TF 2.x distribution strategies; TF 1.x code has none): TF 2.21 removed the module.
+        _add_module("tensorflow.python.distribute.estimator_training",
+                    "distribution strategies under the Estimator (RunConfig(train_distribute=...)) need "
+                    "TensorFlow 2.15's estimator_training, which TF 2.21 removed; not provided by tf1_cnn",
+                    should_run_distribute_coordinator=lambda config: bool(
+                        getattr(config, "_distribute_coordinator_mode", None)))
+    tpu_doc = ("TPU support of tensorflow_estimator ({}) needs TensorFlow 2.15's {}, which TF 2.21 removed; "
+               "not provided by tf1_cnn")
+    if "tensorflow.python.tpu.tpu_embedding" not in sys.modules:
+        # 3. tpu/_tpu_estimator_embedding.py imports the module and its seven optimizer-parameter
+        #    classes (for isinstance checks); TF 2.21 kept only tpu_embedding_v1/v2/v3. The classes are
+        #    placeholders that refuse to be made, so the checks are False and nothing else changes.
+        module = _add_module("tensorflow.python.tpu.tpu_embedding",
+                             tpu_doc.format("TPUEstimator embeddings", "tpu_embedding"))
+        for name in ("AdagradParameters", "AdamParameters", "FtrlParameters", "MomentumParameters",
+                     "ProximalAdagradParameters", "RMSPropParameters", "StochasticGradientDescentParameters"):
+            setattr(module, name, _removed_class(module, name))
+    for name, what in (("session_support", "TPUEstimator's worker watchdog and shutdown hooks"),
+                       ("tpu_embedding_gradient", "TPUEstimator's embedding gradients")):
+        # 4, 5. tpu/tpu_estimator.py imports both at module level, uses them only on a TPU.
+        if f"tensorflow.python.tpu.{name}" not in sys.modules:
+            _add_module(f"tensorflow.python.tpu.{name}", tpu_doc.format(what, name))
 
 
-def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None, queue_capacity=1000, num_threads=1):
-    """TF 1.x's ``tf.estimator.inputs.numpy_input_fn``: x a dict of arrays (or an array), y an array."""
-    if shuffle is None:
-        raise ValueError("shuffle must be given explicitly (True or False), as TF 1.x required")
+class _TF2View(types.ModuleType):
+    """``tensorflow`` as TF 2.21 defines it (``tf.compat.v2``), for the estimator's own modules."""
 
-    def input_fn():
-        features = dict(x) if isinstance(x, dict) else x
-        data = (features, y) if y is not None else features
-        ds = tf.data.Dataset.from_tensor_slices(data)
-        if shuffle:
-            n = len(y) if y is not None else len(next(iter(features.values())) if isinstance(features, dict) else features)
-            ds = ds.shuffle(max(n, 1))
-        ds = ds.repeat(num_epochs).batch(batch_size)
-        return _features_labels(ds)
+    def __init__(self, v2):
+        super().__init__("tensorflow", v2.__doc__)
+        object.__setattr__(self, "_v2", v2)
 
-    return input_fn
+    def __getattr__(self, name):
+        return getattr(self._v2, name)
 
 
-inputs = types.SimpleNamespace(numpy_input_fn=numpy_input_fn)
-module = types.ModuleType("tf.estimator", __doc__)
-module.__dict__.update(Estimator=Estimator, EstimatorSpec=EstimatorSpec, ModeKeys=ModeKeys, RunConfig=RunConfig,
-                       inputs=inputs)
+def _import_estimator():
+    """Import the v1 API with ``sys.modules["tensorflow"]`` the TF 2 view (see the module docstring),
+    without the end-of-life notice tensorflow_estimator 2.15's ``estimator_export`` wraps every symbol
+    in: it re-exports TensorFlow's own classes (``tf.train.LoggingTensorHook``, ``SessionRunHook``, ...),
+    and the notice, applied to the class itself, would make TF 1.x's hooks print "Use tf.keras
+    instead." at every construction, which no TF 1.x did (the migration report names the estimator)."""
+    import importlib
+
+    import tensorflow as tf
+    from tensorflow.python.util import deprecation
+
+    _shim_tensorflow()
+    real, deprecated = sys.modules["tensorflow"], deprecation.deprecated
+
+    def export_notice_skipped(date, instructions, *args, **kwargs):
+        if date is None and instructions == "Use tf.keras instead.":  # estimator_export.py's notice
+            return lambda symbol: symbol
+        return deprecated(date, instructions, *args, **kwargs)
+
+    sys.modules["tensorflow"], deprecation.deprecated = _TF2View(tf.compat.v2), export_notice_skipped
+    try:
+        api = importlib.import_module(API)
+    finally:
+        sys.modules["tensorflow"], deprecation.deprecated = real, deprecated
+    return api
+
+
+def _seed_default(run_config):
+    """RunConfig's tf_random_seed default per TF 1.x version (see the module docstring)."""
+    import functools
+
+    init = run_config.__init__
+
+    @functools.wraps(init)
+    def __init__(self, *args, **kwargs):
+        from . import settings
+
+        if len(args) < 2 and "tf_random_seed" not in kwargs and settings.current("tf1_version") == "1.3":
+            kwargs["tf_random_seed"] = TF13_DEFAULT_SEED
+        init(self, *args, **kwargs)
+
+    run_config.__init__ = __init__
+
+
+def _no_early_step_read(estimator_class):
+    """Under 1.3: ``_create_and_assert_global_step`` returns None, which makes ``train`` skip the
+    ``global_step_read`` it builds before the input_fn (its other callers ignore the result)."""
+    import functools
+
+    create = estimator_class._create_and_assert_global_step
+
+    @functools.wraps(create)
+    def _create_and_assert_global_step(self, graph):
+        from . import settings
+
+        step = create(self, graph)
+        return None if settings.current("tf1_version") == "1.3" else step
+
+    estimator_class._create_and_assert_global_step = _create_and_assert_global_step
+
+
+def load():
+    """The estimator's v1 API module (imported once)."""
+    if "api" not in _cache:
+        api = _import_estimator()
+        _seed_default(sys.modules["tensorflow_estimator.python.estimator.run_config"].RunConfig)
+        _no_early_step_read(sys.modules["tensorflow_estimator.python.estimator.estimator"].Estimator)
+        _cache["api"] = api
+    return _cache["api"]

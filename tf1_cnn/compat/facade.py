@@ -7,7 +7,7 @@ anything global:
 - ``tf.layers`` (and ``tf.compat.v1.layers``): tf_keras's TF1 layers;
 - ``tf.contrib``: what tf_slim, tf_keras, TensorFlow's own renames, TensorFlow Probability
   still carry of it (``contrib.py``: layers, slim, framework, rnn, metrics, losses, ...);
-- ``tf.estimator``: an Estimator on tf.compat.v1 (``estimator.py``);
+- ``tf.estimator``: tensorflow_estimator 2.15's v1 API, imported on first use (``estimator.py``);
 - the few functions whose TF 2.21 versions build other ops than TF 1.x
   (``op_structure.py``: contrib and core flatten, ``tf.nn.dropout``);
 - every other name: ``tf.compat.v1``'s, its submodules wrapped the same way
@@ -118,12 +118,14 @@ def make_facade():
     from . import estimator
 
     facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
-                                  "estimator": Namespace("tf.estimator", estimator.module)})
+                                  "estimator": Namespace("tf.estimator", estimator.load)})
     from . import app_flags  # TF 1.2-1.4's argparse flags or absl's, by the version in force at first use
 
     flags = facade._overrides["flags"] = Namespace("tf.flags", lambda: app_flags.for_version()[0])
     facade._overrides["app"] = Namespace("tf.app", lambda: app_flags.for_version()[1], {"flags": flags})
     compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
+    # TF 1.13-1.15 (and tf_upgrade_v2's output) spell it tf.compat.v1.estimator
+    compat_v1._overrides["estimator"] = Namespace("tf.compat.v1.estimator", estimator.load)
     facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})
     return facade
 

@@ -88,6 +88,7 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
             continue
         setattr(tf, name, _quiet_lookup(tf1, name))
     tf.compat.v1.layers = _quiet_lookup(tf1.compat.v1, "layers")
+    tf.compat.v1.estimator = _quiet_lookup(tf1.compat.v1, "estimator")  # loaded on first use
     for path in ("contrib", "contrib.layers", "contrib.slim", "contrib.framework", "contrib.learn",
                  "contrib.learn.datasets", "layers", "estimator"):
         obj = tf1

@@ -22,7 +22,8 @@ EXTRA = {
     "tf.contrib.slim": "tf_slim (runs it here)",
     "tf.contrib.framework": "tf_slim (runs it here)",
     "tf.contrib.learn": "tf.keras.datasets / tensorflow_datasets",
-    "tf.estimator": "tf.keras Model.fit (tf1_cnn runs TF1 Estimator code here)",
+    "tf.estimator": "tf.keras Model.fit (tensorflow_estimator 2.15 runs it here)",
+    "tf.compat.v1.estimator": "tf.keras Model.fit (tensorflow_estimator 2.15 runs it here)",
     "tf.nn.dropout": "tf.nn.dropout(x, rate=1 - keep_prob)",
     "tf.nn.softmax_cross_entropy_with_logits": "tf.nn.softmax_cross_entropy_with_logits (in TF2 labels get gradients)",
     "tensorflow.examples.tutorials.mnist.input_data": "tf.keras.datasets.mnist / tensorflow_datasets",
@@ -78,10 +79,10 @@ NOT_PROVIDED = {
     "tf.contrib.predictor": "tf.saved_model.load",
     "tf.contrib.quantize": "tensorflow_model_optimization",
     "tf.contrib.tpu": "tf.distribute.TPUStrategy",
-    "tf.estimator.DNNClassifier": "tf.keras Model.fit (canned estimators are not provided)",
-    "tf.estimator.LinearClassifier": "tf.keras Model.fit (canned estimators are not provided)",
-    "tf.estimator.DNNRegressor": "tf.keras Model.fit (canned estimators are not provided)",
-    "tf.estimator.LinearRegressor": "tf.keras Model.fit (canned estimators are not provided)",
+    "tf.contrib.estimator": "tf.distribute.MirroredStrategy with tf.keras Model.fit",
+    "tf.estimator.BoostedTreesClassifier": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
+    "tf.estimator.BoostedTreesRegressor": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
+    "tf.estimator.BoostedTreesEstimator": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
 }
 
 _renames = {}
@@ -91,7 +92,7 @@ MAX_PLACES = 5
 _recording = [True]
 # frames in these are the runtime's or a library's, not the user's code
 _PACKAGE_DIRS = ("/tf1_cnn/compat/", "/tf1_cnn/legacy/", "/tensorflow/", "/tf_keras/", "/tf_slim/", "/keras/",
-                 "/tensorboard/", "/scipy/", "/numpy/", "/importlib/", "<frozen ", "/runpy.py")
+                 "/tensorflow_estimator/", "/tensorboard/", "/scipy/", "/numpy/", "/importlib/", "<frozen ", "/runpy.py")
 
 
 def renames():

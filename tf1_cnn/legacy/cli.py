@@ -66,13 +66,17 @@ FAMILIES = (
      "`float()` of a 1-element array, uint8 value-based casting, `newshape=`", "NumPy 1.26.4 + tf1_cnn (aliases)"),
     ("SciPy-era images", "`scipy.misc.imread`, `imresize`, `imsave`, `toimage`, `scipy.ndimage.imread`",
      "tf1_cnn on Pillow"),
-    ("estimator", "`tf.estimator.Estimator` (model_fn, EstimatorSpec, train / evaluate / predict, "
-     "checkpoints in model_dir), `RunConfig`, `ModeKeys`, `inputs.numpy_input_fn`",
-     "tf1_cnn on tf.compat.v1 (tensorflow-estimator does not import on TF 2.21)"),
-    ("not provided", "canned estimators (`tf.estimator.DNNClassifier`, ...), `tf.contrib.legacy_seq2seq`, "
-     "`tf.contrib.seq2seq`, `tf.contrib.crf`, `tf.contrib.image`, `tf.contrib.cudnn_rnn`, `tf.contrib.tfprof`, "
-     "`tf.contrib.rnn.LSTMBlockCell`, `tf.contrib.training.HParams`", "an error naming the TF2 replacement, "
-     "for attribute and import forms alike"),)
+    ("estimator", "`tf.estimator.*` (and `tf.compat.v1.estimator.*`): `Estimator` (model_fn, EstimatorSpec, "
+     "train / evaluate / predict, `export_savedmodel`), canned estimators (`DNNClassifier`, `LinearClassifier`, "
+     "`DNNLinearCombinedClassifier`, regressors), `train_and_evaluate`, `TrainSpec`, `EvalSpec`, exporters, "
+     "`inputs.numpy_input_fn`, `RunConfig` with `TF_CONFIG` (ps, chief, worker, evaluator)",
+     "tensorflow_estimator 2.15 (v1 API), imported on first use; TF 1.3's seed default under 1.3"),
+    ("not provided", "`tf.contrib.legacy_seq2seq`, `tf.contrib.seq2seq`, `tf.contrib.crf`, `tf.contrib.image`, "
+     "`tf.contrib.cudnn_rnn`, `tf.contrib.tfprof`, `tf.contrib.rnn.LSTMBlockCell`, `tf.contrib.training.HParams`, "
+     "`tf.contrib.estimator`, `tf.contrib.learn`'s estimators (`DNNClassifier.fit`, `Experiment`, `learn_runner`), "
+     "`tf.estimator.BoostedTrees*`, `pandas_input_fn` without pandas, TPU and distribution strategies under the "
+     "estimator", "an error naming the TF2 replacement, for attribute and import forms alike"),
+)
 
 
 def add_parser(sub):
