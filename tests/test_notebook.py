@@ -72,7 +72,17 @@ def test_course_notebook_matches_every_stored_number(checked):
     assert rows[5]["max_diff"] < 1e-6 and rows[6]["max_diff"] < 1e-6
     assert rows[2]["status"] == "no stored output" and report["summary"]["match"] == 3
     assert "7 code cells: " in proc.stdout and "differs" not in proc.stdout
-    assert "cell 3: !ls datasets: shell line skipped" in proc.stderr
+    # the migration report names the notebook's cell and line (the kernel's cell files mapped back)
+    assert "Application.ipynb:cell 5:" in proc.stderr and "tf.placeholder" in proc.stderr
+
+
+def test_shell_lines_run_as_in_jupyter(checked):
+    # `!ls datasets` runs for real in the kernel (IPython's system()), as in Jupyter: its output is
+    # the cell's stdout (the folder has no datasets/, so ls says so)
+    d, _, _ = checked
+    out = nbformat.read(d / "out.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for o in out.cells[2].outputs)
+    assert "datasets" in text and "No such file" in text
 
 
 def test_plot_cell_is_saved_as_a_file_and_output_notebook_written(checked):
