@@ -188,3 +188,37 @@ def test_course_resnet_notebook_block_outputs_match_the_stored_ones(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     matched = [line for line in proc.stdout.splitlines() if " match " in line]
     assert len(matched) == 2 and all("max diff" in line for line in matched)
+
+
+def test_outputs_are_what_jupyter_stores_and_a_slow_cell_times_out(tmp_path):
+    # Jupyter stores a progress line's last state (nbclient collapses "\r" as the front ends do), a
+    # last value through IPython's formatter ("<... at 0x...>", the address masked by --check), and
+    # the figure as a display_data image; --timeout interrupts a cell, --keep-going runs on after it.
+    nb = nbformat.v4.new_notebook()
+    sources = ["for i in range(3):\n    print('\\rstep %d' % i, end='')\nprint()",
+               "import matplotlib.pyplot as plt\nplt.imshow([[0, 1]])",
+               "import time\ntime.sleep(120)",
+               "print(1)"]
+    nb.cells = [nbformat.v4.new_code_cell(s, execution_count=i) for i, s in enumerate(sources, start=1)]
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="step 2\n")]
+    nb.cells[1].outputs = [nbformat.v4.new_output("execute_result", execution_count=2,
+                                                  data={"text/plain": "<matplotlib.image.AxesImage at 0x7fac0c1d2e90>"})]
+    nb.cells[3].outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    path = tmp_path / "nb.ipynb"
+    path.write_text(nbformat.writes(nb))
+    proc = legacy(str(path), "--check", "--keep-going", "--timeout", "5", "--output", str(tmp_path / "out.ipynb"))
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("cell   1  match") and lines[1].startswith("cell   2  match"), proc.stdout
+    assert lines[2].startswith("cell   3  error") and "longer than --timeout 5" in lines[2]
+    assert lines[3].startswith("cell   4  match") and proc.returncode == 1
+    out = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert out.cells[0].outputs[0]["text"] == "step 2\n"
+    assert [o["output_type"] for o in out.cells[1].outputs] == ["execute_result", "display_data"]
+    assert (tmp_path / "out_files" / "cell2_1.png").stat().st_size > 500
+    assert out.metadata["kernelspec"]["name"] == "tf1"
+
+
+def test_timeout_must_be_positive(tmp_path):
+    nb = write_notebook(tmp_path / "nb.ipynb", [("print(1)", "1\n")])
+    proc = legacy(str(nb), "--timeout", "0")
+    assert proc.returncode == 2 and "--timeout must be > 0" in proc.stderr

@@ -76,7 +76,8 @@ class CellItem(pytest.Item):
         result = self.parent.run_once()
         new = result.nb.cells[self.index] if self.index in result.ran else None
         opt = self.config.getoption
-        cmp = check.compare_cell(new, self.parent.nb.cells[self.index], opt("tf1_atol"), opt("tf1_rtol"))
+        cmp = check.compare_cell(new, self.parent.nb.cells[self.index], opt("tf1_atol"), opt("tf1_rtol"),
+                                 result.failed.get(self.index))
         if cmp.status != "match":
             raise CellFailure(f"{cmp.status}" + (f": {cmp.detail}" if cmp.detail else ""))
 

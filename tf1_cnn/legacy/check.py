@@ -85,13 +85,14 @@ def compare_text(ours, stored, atol=1e-5, rtol=1e-5):
     return Comparison("match", worst)
 
 
-def compare_cell(new, stored, atol=1e-5, rtol=1e-5):
-    """Comparison of a rerun code cell ``new`` (nbformat node, None when it did not run) with ``stored``."""
+def compare_cell(new, stored, atol=1e-5, rtol=1e-5, failure=None):
+    """Comparison of a rerun code cell ``new`` (nbformat node, None when it did not run) with ``stored``;
+    ``failure`` ("Name: value") when the run says why it failed (a timeout), else its error output."""
     from .notebook import error_of
 
     if new is None:
         return Comparison("not run")
-    failure = error_of(new)
+    failure = failure or error_of(new)
     if failure:
         return Comparison("error", detail=failure)
     expected = stored_text(stored)

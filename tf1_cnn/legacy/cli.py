@@ -143,9 +143,9 @@ def run_notebook(args):
     out_base = Path(args.output or args.script)
     rows = []
 
-    def on_cell(index, cell):
+    def on_cell(index, cell, failure):
         if args.check:
-            cmp = check.compare_cell(cell, nb.cells[index], args.atol, args.rtol)
+            cmp = check.compare_cell(cell, nb.cells[index], args.atol, args.rtol, failure)
             rows.append(_row(index + 1, cell.source, cmp))
             print(_format_row(rows[-1]), flush=True)
 

@@ -121,7 +121,8 @@ def _kernel_manager(seed_rule, tf1_version, ipc_dir):
 
 def execute(path, nb, *, seed_rule, tf1_version, timeout=None, keep_going=False, echo=False,
             figures_dir=None, on_cell=None):
-    """Execute a copy of ``nb`` (read from ``path``); ``on_cell(index, new_cell)`` after each code cell.
+    """Execute a copy of ``nb`` (read from ``path``); ``on_cell(index, new_cell, failure)`` after each code
+    cell (``failure``: "Name: value" when it raised or timed out, else None).
 
     Stops after a failing cell unless ``keep_going`` (nbclient's ``allow_errors``). Returns a Result.
     """
@@ -178,7 +179,8 @@ async def _cells(client, nb, result, path, echo, figures_dir, on_cell, stops):
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        stop = None
+        stop, replies = None, []
+        client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.append(execute_reply)
         try:
             await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
         except DeadKernelError as exc:
@@ -188,13 +190,16 @@ async def _cells(client, nb, result, path, echo, figures_dir, on_cell, stops):
             stop = "error"
         result.ran.append(index)
         failure = error_of(cell)
+        content = replies[-1].get("content", {}) if replies and replies[-1] else {}
+        if content.get("ename") == "CellTimeoutError":  # the cell's own output is the interrupt's
+            failure = f"CellTimeoutError: {content.get('evalue', '')}"
         if failure:
             result.failed[index] = failure
         _save_figures(cell, index + 1, figures_dir)
         if echo:
             _echo(cell, index + 1, path)
         if on_cell:
-            on_cell(index, cell)
+            on_cell(index, cell, failure)
         if stop:
             result.kernel_died = stop == "dead"
             return
