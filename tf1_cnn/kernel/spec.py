@@ -10,7 +10,6 @@ from site-packages, the checkout's folder first on the kernel's ``PYTHONPATH``
 import json
 import os
 import site
-import sys
 import tempfile
 from pathlib import Path
 

@@ -133,8 +133,6 @@ def execute(path, nb, *, seed_rule, tf1_version, timeout=None, keep_going=False,
 async def _execute(path, nb, seed_rule, tf1_version, timeout, keep_going, echo, figures_dir, on_cell):
     import copy
 
-    from nbclient.exceptions import CellExecutionError, DeadKernelError
-
     from ..kernel import spec as kernel_spec
 
     new = copy.deepcopy(nb)
@@ -155,8 +153,7 @@ async def _execute(path, nb, seed_rule, tf1_version, timeout, keep_going, echo, 
         client.echo = echo
         try:
             async with client.async_setup_kernel(cleanup_kc=True):
-                await _cells(client, new, result, path, echo, figures_dir, on_cell,
-                             (CellExecutionError, DeadKernelError))
+                await _cells(client, new, result, path, echo, figures_dir, on_cell)
                 if not result.kernel_died:
                     await _fetch_report(client, result, path)
         except RuntimeError as exc:  # nbclient: "Kernel died before replying to kernel_info", ...
@@ -165,13 +162,12 @@ async def _execute(path, nb, seed_rule, tf1_version, timeout, keep_going, echo, 
             atexit.unregister(client._cleanup_kernel)  # nbclient cleaned up already; not again at exit
             if result.ran:
                 raise
-            raise UserError(f"the tf1 kernel did not start ({exc}); python -m tf1_cnn.kernel --help "
-                            "shows whether it can run here") from None
+            raise UserError(f"{path}: the tf1 kernel did not start ({exc}); what it printed is above") from None
     return result
 
 
-async def _cells(client, nb, result, path, echo, figures_dir, on_cell, stops):
-    from nbclient.exceptions import DeadKernelError
+async def _cells(client, nb, result, path, echo, figures_dir, on_cell):
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     info = await client.async_wait_for_reply(await _ensure(client.kc.kernel_info()))
     if info is not None and "language_info" in info["content"]:
@@ -186,7 +182,7 @@ async def _cells(client, nb, result, path, echo, figures_dir, on_cell, stops):
         except DeadKernelError as exc:
             cell.outputs.append(_error_output("DeadKernelError", f"the kernel died while this cell ran ({exc})"))
             stop = "dead"
-        except stops[0]:  # CellExecutionError: the cell raised and --keep-going was not given
+        except CellExecutionError:  # the cell raised and --keep-going was not given
             stop = "error"
         result.ran.append(index)
         failure = error_of(cell)
