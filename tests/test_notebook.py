@@ -72,7 +72,17 @@ def test_course_notebook_matches_every_stored_number(checked):
     assert rows[5]["max_diff"] < 1e-6 and rows[6]["max_diff"] < 1e-6
     assert rows[2]["status"] == "no stored output" and report["summary"]["match"] == 3
     assert "7 code cells: " in proc.stdout and "differs" not in proc.stdout
-    assert "cell 3: !ls datasets: shell line skipped" in proc.stderr
+    # the migration report names the notebook's cell and line (the kernel's cell files mapped back)
+    assert "Application.ipynb:cell 5:" in proc.stderr and "tf.placeholder" in proc.stderr
+
+
+def test_shell_lines_run_as_in_jupyter(checked):
+    # `!ls datasets` runs for real in the kernel (IPython's system()), as in Jupyter: its output is
+    # the cell's stdout (the folder has no datasets/, so ls says so)
+    d, _, _ = checked
+    out = nbformat.read(d / "out.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for o in out.cells[2].outputs)
+    assert "datasets" in text and "No such file" in text
 
 
 def test_plot_cell_is_saved_as_a_file_and_output_notebook_written(checked):
@@ -178,3 +188,37 @@ def test_course_resnet_notebook_block_outputs_match_the_stored_ones(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     matched = [line for line in proc.stdout.splitlines() if " match " in line]
     assert len(matched) == 2 and all("max diff" in line for line in matched)
+
+
+def test_outputs_are_what_jupyter_stores_and_a_slow_cell_times_out(tmp_path):
+    # Jupyter stores a progress line's last state (nbclient collapses "\r" as the front ends do), a
+    # last value through IPython's formatter ("<... at 0x...>", the address masked by --check), and
+    # the figure as a display_data image; --timeout interrupts a cell, --keep-going runs on after it.
+    nb = nbformat.v4.new_notebook()
+    sources = ["for i in range(3):\n    print('\\rstep %d' % i, end='')\nprint()",
+               "import matplotlib.pyplot as plt\nplt.imshow([[0, 1]])",
+               "import time\ntime.sleep(120)",
+               "print(1)"]
+    nb.cells = [nbformat.v4.new_code_cell(s, execution_count=i) for i, s in enumerate(sources, start=1)]
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="step 2\n")]
+    nb.cells[1].outputs = [nbformat.v4.new_output("execute_result", execution_count=2,
+                                                  data={"text/plain": "<matplotlib.image.AxesImage at 0x7fac0c1d2e90>"})]
+    nb.cells[3].outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    path = tmp_path / "nb.ipynb"
+    path.write_text(nbformat.writes(nb))
+    proc = legacy(str(path), "--check", "--keep-going", "--timeout", "5", "--output", str(tmp_path / "out.ipynb"))
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("cell   1  match") and lines[1].startswith("cell   2  match"), proc.stdout
+    assert lines[2].startswith("cell   3  error") and "longer than --timeout 5" in lines[2]
+    assert lines[3].startswith("cell   4  match") and proc.returncode == 1
+    out = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert out.cells[0].outputs[0]["text"] == "step 2\n"
+    assert [o["output_type"] for o in out.cells[1].outputs] == ["execute_result", "display_data"]
+    assert (tmp_path / "out_files" / "cell2_1.png").stat().st_size > 500
+    assert out.metadata["kernelspec"]["name"] == "tf1"
+
+
+def test_timeout_must_be_positive(tmp_path):
+    nb = write_notebook(tmp_path / "nb.ipynb", [("print(1)", "1\n")])
+    proc = legacy(str(nb), "--timeout", "0")
+    assert proc.returncode == 2 and "--timeout must be > 0" in proc.stderr

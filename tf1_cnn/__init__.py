@@ -10,3 +10,11 @@ Modules (each a concern of its own; heavy ones import TensorFlow lazily):
 - ``verify``: the registry of published numbers and ``python -m tf1_cnn verify``.
 """
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython):
+    """``%load_ext tf1_cnn``: the TF1 runtime in this IPython kernel (``tf1_cnn/kernel/``; TensorFlow is
+    imported only now, not when the package is)."""
+    from .kernel import load_ipython_extension as load
+
+    load(ipython)

@@ -1,7 +1,10 @@
 """Compare a rerun cell's text output with the output the notebook stored.
 
+Both sides are what nbformat stores (the rerun is nbclient's, see notebook.py).
 Text output is a cell's stdout stream followed by its execute_result's
-text/plain (images, HTML and stderr are not compared). Both texts are split into
+text/plain (images, HTML and stderr are not compared). Object addresses
+(``<... at 0x7f9f...>``, any hex number of 8+ digits) differ between runs: they are
+masked on both sides before the comparison. Both texts are split into
 numbers and the text between them. The text must match after whitespace is
 normalised (runs collapsed, ends stripped, so numpy's column padding does not
 count); the numbers must be as many and each within ``atol + rtol * |stored|``
@@ -13,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
+_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{8,}\b|(?<=\bat )0x[0-9a-fA-F]+\b")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|[-+]?\b(?:nan|inf)\b")
 
 
@@ -40,8 +44,14 @@ def stored_text(cell):
     return "".join(parts) if any_output else None
 
 
+def mask_addresses(text):
+    """``<matplotlib.image.AxesImage at 0x7fac01...>`` -> ``<matplotlib.image.AxesImage at 0x...>``."""
+    return _ADDRESS.sub("0x...", text)
+
+
 def split_numbers(text):
     """(texts, numbers): the text pieces around the numbers, whitespace-normalised, and the numbers."""
+    text = mask_addresses(text)
     texts, numbers, pos = [], [], 0
     for m in _NUMBER.finditer(text):
         texts.append(" ".join(text[pos:m.start()].split()))
@@ -75,13 +85,17 @@ def compare_text(ours, stored, atol=1e-5, rtol=1e-5):
     return Comparison("match", worst)
 
 
-def compare_cell(run, cell, atol=1e-5, rtol=1e-5):
-    """Comparison of one CellRun with its notebook cell."""
-    if run is None:
+def compare_cell(new, stored, atol=1e-5, rtol=1e-5, failure=None):
+    """Comparison of a rerun code cell ``new`` (nbformat node, None when it did not run) with ``stored``;
+    ``failure`` ("Name: value") when the run says why it failed (a timeout), else its error output."""
+    from .notebook import error_of
+
+    if new is None:
         return Comparison("not run")
-    if run.error:
-        return Comparison("error", detail=run.error.rstrip().splitlines()[-1])
-    stored = stored_text(cell)
-    if stored is None:
+    failure = failure or error_of(new)
+    if failure:
+        return Comparison("error", detail=failure)
+    expected = stored_text(stored)
+    if expected is None:
         return Comparison("no stored output")
-    return compare_text(run.text, stored, atol, rtol)
+    return compare_text(stored_text(new) or "", expected, atol, rtol)

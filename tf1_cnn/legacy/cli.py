@@ -1,8 +1,9 @@
 """``python -m tf1_cnn legacy SCRIPT.py|NOTEBOOK.ipynb [ARGS...]``: run unmodified TF1 code.
 
 A script runs as ``__main__`` with ``sys.argv = [SCRIPT, ARGS...]`` in the current
-directory, its own folder first on ``sys.path``; a notebook's code cells run in
-order in the notebook's folder (``notebook.py``). Both run on the TF1 runtime
+directory, its own folder first on ``sys.path``; a notebook runs through Jupyter's
+executor (nbclient) on the ``tf1`` kernel, started in the notebook's folder, so its
+outputs are what Jupyter stores (``notebook.py``). Both run on the TF1 runtime
 (``tf1_cnn.compat.install``): TF 1.x's seed rule and op structures, all of
 ``tf.compat.v1`` under its TF1 names, ``tf.layers`` (tf_keras), ``tf.contrib``
 (tf_slim), Keras 2 under ``import keras``, SciPy's old image helpers.
@@ -13,8 +14,9 @@ TensorFlow 2's per-graph counter (for code written against tf.compat.v1 on TF 2)
 ``--tf1-version 1.3`` (default; TF 1.3.0), ``1.4`` (TF 1.4.1) or ``1.15`` (TF 1.15.5): whose op structures.
 
 ``--check`` (notebooks): compare each code cell's text output with the output
-stored in the notebook, numbers within ``--atol``/``--rtol``; one line per cell,
-a summary, exit status 1 if a cell differs or fails.
+stored in the notebook, numbers within ``--atol``/``--rtol``, object addresses
+masked; one line per cell, a summary, exit status 1 if a cell differs or fails.
+``--timeout S``: a cell still running after S seconds is interrupted and fails.
 
 At the end a migration report lists every TF1-only name used, how often, where
 (file:line, or cell and line), and its TF2 replacement: on stderr, or as JSON
@@ -95,7 +97,10 @@ def add_parser(sub):
     nb.add_argument("--check", action="store_true", help="compare each cell's output with the stored one")
     nb.add_argument("--atol", type=float, default=1e-5, help="absolute tolerance of --check (default 1e-5)")
     nb.add_argument("--rtol", type=float, default=1e-5, help="relative tolerance of --check (default 1e-5)")
-    nb.add_argument("--keep-going", action="store_true", help="run the cells after a failing cell too")
+    nb.add_argument("--keep-going", action="store_true", help="run the cells after a failing cell too "
+                    "(nbclient's allow_errors)")
+    nb.add_argument("--timeout", type=float, metavar="S", help="interrupt and fail a cell still running after "
+                    "S seconds (default: no limit)")
     nb.add_argument("--json", metavar="PATH", help="write --check's per-cell table as JSON")
     nb.add_argument("--output", metavar="NEW.ipynb", help="write the executed notebook")
     p.add_argument("--force", action="store_true", help="replace an existing --output / --json / --report-json file")
@@ -168,33 +173,29 @@ def _check_outputs(args):
 
 
 def run_notebook(args):
-    """Run (and with --check, compare) a notebook; returns the exit status."""
+    """Run (and with --check, compare) a notebook; returns (exit status, migration report rows)."""
     from . import check, notebook
 
     nb = notebook.read_notebook(args.script)
     out_base = Path(args.output or args.script)
-    runner = notebook.NotebookRunner(args.script, out_base.with_name(out_base.stem + "_files"),
-                                     echo=not args.check)
     rows = []
 
-    def on_cell(run):
+    def on_cell(index, cell, failure):
         if args.check:
-            cmp = check.compare_cell(run, nb.cells[run.index - 1], args.atol, args.rtol)
-            rows.append(_row(run, cmp))
+            cmp = check.compare_cell(cell, nb.cells[index], args.atol, args.rtol, failure)
+            rows.append(_row(index + 1, cell.source, cmp))
             print(_format_row(rows[-1]), flush=True)
-        elif run.error:
-            print(run.error, file=sys.stderr, end="")
-        for note in run.notes:
-            print(f"cell {run.index}: {note}", file=sys.stderr)
 
-    runs = runner.run(nb, keep_going=args.keep_going, on_cell=on_cell)
-    status = 1 if any(r.error for r in runs) else 0
+    result = notebook.execute(args.script, nb, seed_rule=args.seed_rule, tf1_version=args.tf1_version,
+                              timeout=args.timeout, keep_going=args.keep_going, echo=not args.check,
+                              figures_dir=out_base.with_name(out_base.stem + "_files"), on_cell=on_cell)
+    status = 1 if result.failed else 0
     if args.check:
-        ran = {r.index for r in runs}
-        for i, cell in enumerate(nb.cells, start=1):
+        ran = set(result.ran)
+        for i, cell in enumerate(nb.cells):
             if cell.cell_type == "code" and i not in ran:
-                rows.append({"cell": i, "source": _first_line(cell.source), "status": "not run",
-                             "max_diff": None, "detail": "", "notes": []})
+                rows.append({"cell": i + 1, "source": _first_line(cell.source), "status": "not run",
+                             "max_diff": None, "detail": ""})
                 print(_format_row(rows[-1]))
         counts = {}
         for row in rows:
@@ -211,21 +212,21 @@ def run_notebook(args):
 
         from ..fileio import atomic_write_text
 
-        atomic_write_text(args.output, nbformat.writes(notebook.executed_notebook(nb, runs)), force=args.force)
-    return status
+        atomic_write_text(args.output, nbformat.writes(result.nb), force=args.force)
+    return status, result.report
 
 
 def _first_line(source):
     return next((line for line in source.splitlines() if line.strip()), "")[:60]
 
 
-def _row(run, cmp):
+def _row(number, source, cmp):
     import math
 
     diff = None if cmp.status in ("error", "no stored output", "not run") else (
         "inf" if math.isinf(cmp.max_diff) else cmp.max_diff)
-    return {"cell": run.index, "source": _first_line(run.source), "status": cmp.status, "max_diff": diff,
-            "detail": cmp.detail, "notes": run.notes}
+    return {"cell": number, "source": _first_line(source), "status": cmp.status, "max_diff": diff,
+            "detail": cmp.detail}
 
 
 def _format_row(row):
@@ -267,20 +268,27 @@ def main(args):
         if args.script is not None:
             raise UserError(f"unexpected argument {args.script!r} after the notebook {script}")
         args.script, args.args = script, []
-    if not is_notebook and (args.check or args.output or args.json or args.keep_going):
-        raise UserError("--check, --output, --json and --keep-going are for notebooks (.ipynb)")
+    if not is_notebook and (args.check or args.output or args.json or args.keep_going or args.timeout):
+        raise UserError("--check, --output, --json, --keep-going and --timeout are for notebooks (.ipynb)")
+    if args.timeout is not None and not args.timeout > 0:
+        raise UserError(f"--timeout must be > 0 seconds, got {args.timeout}")
     if not Path(args.script).is_file():
         raise UserError(f"{args.script}: no such {'notebook' if is_notebook else 'script'}")
     if args.scan:
         return scan(args.script, is_notebook)
     _check_outputs(args)
-    from ..compat import install, migration
+    from ..compat import migration
 
-    install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
-    migration.clear()
-    default_sigterm()  # the user's code ends on SIGTERM as under plain Python, even inside C++
-    status = run_notebook(args) if is_notebook else run_script(args.script, args.args)
-    rows = migration.report()
+    if is_notebook:  # the runtime is the kernel's (its own process): not installed here
+        status, rows = run_notebook(args)
+    else:
+        from ..compat import install
+
+        install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
+        migration.clear()
+        default_sigterm()  # the user's code ends on SIGTERM as under plain Python, even inside C++
+        status = run_script(args.script, args.args)
+        rows = migration.report()
     if args.report_json:
         from ..fileio import atomic_write_text
 
