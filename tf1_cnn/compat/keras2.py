@@ -86,6 +86,9 @@ def install():
             setattr(keras.utils, sub, module)
     for name in ("set_learning_phase", "learning_phase"):  # TF1-graph-only ideas, counted
         setattr(keras.backend, name, migration.counted(f"keras.backend.{name}", getattr(keras.backend, name)))
+    from . import keras2_print
+
+    keras2_print.install()  # what Keras 2.0.8 / TF 1.15's tf.keras printed (keras2_print.py)
     wrapped = _plot_model_wrapper(vis_utils.plot_model)
     vis_utils.plot_model = wrapped
     keras.utils.plot_model = wrapped
