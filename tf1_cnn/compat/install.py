@@ -70,6 +70,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     from .facade import tf1
 
     _quiet_library_chatter(tf)
+    from . import tf1_logging
+
+    tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)
     tf.compat.v1.disable_v2_behavior()
     for name in dir(tf1):
         if name.startswith("_") or name == "compat":
