@@ -25,6 +25,7 @@ SAVER = textwrap.dedent("""\
 
 def _run(exe, script, *args):
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    env.pop("TF2_BEHAVIOR", None)  # TF 2.21 sets it on import in this process; a TF 1.x oracle would obey it
     return subprocess.run([exe, str(script), *args], capture_output=True, text=True, env=env, timeout=600)
 
 

@@ -14,8 +14,10 @@ older formats, chosen here by the TF 1.x version in force (``settings.current("t
   ``evaluate``/``predict`` with verbose=1 print the bar without values; reprs
   ``<keras.models.Sequential ...>``, ``<keras.engine.training.Model ...>``, ``<keras.callbacks.History ...>``.
 - ``"1.15"``: TF 1.15.5's **tf.keras 2.2.4-tf**: its print_summary (``Model: "model"`` header,
-  65 / 98 columns, no blank lines, no byte sizes); names and the ``fit`` progress bar are tf_keras's
-  own, which are 1.15's already (checked against the oracle); reprs under
+  65 / 98 columns, no blank lines, no byte sizes); its Progbar (``20/20 - 0s - loss: ...`` at
+  verbose=2, without tf_keras's ``- 1s/epoch - 73ms/sample``), and a bar in ``evaluate``/``predict``
+  as 1.15's loops drew; names (``conv2d``, ``conv2d_1``), ``Train on N samples`` and the rest of
+  ``fit``'s printing are tf_keras's own, which are 1.15's (checked against the oracle); reprs under
   ``tensorflow.python.keras``.
 
 Everything is patched at the function tf_keras itself calls (``layer_utils.print_summary``,
@@ -272,6 +274,106 @@ class Progbar:
         self.update(self.seen_so_far + n, values)
 
 
+class Progbar115:
+    """TF 1.15.5's ``tensorflow/python/keras/utils/generic_utils.py`` Progbar. What tf_keras's own
+    adds is absent: verbose=2's ``- 1s/epoch - 73ms/sample`` tail, ``finalize``-driven redraws.
+
+    verbose=1: ``\\b`` * last width and ``\\r`` (or a newline where the console cannot redraw),
+    ``' 8/20 ['`` bar, ``' - ETA: 0s'`` before the end, ``' - 0s 214us/sample'`` at it (``%.0f``),
+    stateful metrics as-is, the others averaged over samples; verbose=2: ``'20/20 - 0s - loss: ...'``.
+    """
+
+    def __init__(self, target, width=30, verbose=1, interval=0.05, stateful_metrics=None, unit_name="step"):
+        import os
+
+        self.target, self.width, self.verbose, self.interval, self.unit_name = target, width, verbose, interval, unit_name
+        self.stateful_metrics = set(stateful_metrics or ())
+        self._dynamic_display = ((hasattr(sys.stdout, "isatty") and sys.stdout.isatty()) or "ipykernel" in sys.modules
+                                 or "posix" in sys.modules or "PYCHARM_HOSTED" in os.environ)
+        self._total_width = self._seen_so_far = 0
+        self._values, self._values_order = {}, []
+        self._start, self._last_update = _now(), 0
+
+    def update(self, current, values=None):
+        for k, v in values or []:
+            if k not in self._values_order:
+                self._values_order.append(k)
+            if k not in self.stateful_metrics:
+                if k not in self._values:
+                    self._values[k] = [v * (current - self._seen_so_far), current - self._seen_so_far]
+                else:
+                    self._values[k][0] += v * (current - self._seen_so_far)
+                    self._values[k][1] += current - self._seen_so_far
+            else:
+                self._values[k] = [v, 1]
+        self._seen_so_far = current
+        now = _now()
+        info = " - %.0fs" % (now - self._start)
+        out = sys.stdout
+        if self.verbose == 1:
+            if now - self._last_update < self.interval and self.target is not None and current < self.target:
+                return
+            prev_total_width = self._total_width
+            if self._dynamic_display:
+                out.write("\b" * prev_total_width)
+                out.write("\r")
+            else:
+                out.write("\n")
+            if self.target is not None:
+                digits = len(str(int(self.target)))
+                bar = f"{current:{digits}d}/{self.target} ["
+                prog_width = int(self.width * float(current) / self.target)
+                if prog_width > 0:
+                    bar += "=" * (prog_width - 1) + (">" if current < self.target else "=")
+                bar += "." * (self.width - prog_width) + "]"
+            else:
+                bar = "%7d/Unknown" % current
+            self._total_width = len(bar)
+            out.write(bar)
+            time_per_unit = (now - self._start) / current if current else 0
+            if self.target is not None and current < self.target:
+                eta = time_per_unit * (self.target - current)
+                if eta > 3600:
+                    eta_format = "%d:%02d:%02d" % (eta // 3600, (eta % 3600) // 60, eta % 60)
+                elif eta > 60:
+                    eta_format = "%d:%02d" % (eta // 60, eta % 60)
+                else:
+                    eta_format = "%ds" % eta
+                info = " - ETA: %s" % eta_format
+            elif time_per_unit >= 1 or time_per_unit == 0:
+                info += " %.0fs/%s" % (time_per_unit, self.unit_name)
+            elif time_per_unit >= 1e-3:
+                info += " %.0fms/%s" % (time_per_unit * 1e3, self.unit_name)
+            else:
+                info += " %.0fus/%s" % (time_per_unit * 1e6, self.unit_name)
+            for k in self._values_order:
+                avg = self._average(k)
+                info += f" - {k}:" + (" %.4f" % avg if abs(avg) > 1e-3 else " %.4e" % avg)
+            self._total_width += len(info)
+            if prev_total_width > self._total_width:
+                info += " " * (prev_total_width - self._total_width)
+            if self.target is not None and current >= self.target:
+                info += "\n"
+            out.write(info)
+            out.flush()
+        elif self.verbose == 2:
+            if self.target is not None and current >= self.target:
+                digits = len(str(int(self.target)))
+                info = f"{current:{digits}d}/{self.target}" + info
+                for k in self._values_order:
+                    avg = self._average(k)
+                    info += f" - {k}:" + (" %.4f" % avg if avg > 1e-3 else " %.4e" % avg)
+                out.write(info + "\n")
+        self._last_update = now
+
+    def _average(self, k):
+        total, count = self._values[k]
+        return float(total / max(1, count))
+
+    def add(self, n, values=None):
+        self.update(self._seen_so_far + n, values)
+
+
 def _callback_base():
     from tf_keras.src import callbacks
 
@@ -279,21 +381,30 @@ def _callback_base():
 
 
 class ProgbarLogger:
-    """Keras 2.0.8's ``ProgbarLogger`` on tf_keras's v1 training loop (a tf_keras Callback; built by
-    ``progbar_logger()``).
+    """The era's ``ProgbarLogger`` on tf_keras's v1 loops (a tf_keras Callback, made by ``progbar_logger()``).
 
-    Keras 2.0.8 gave it each batch's own metric values; tf_keras's v1 loop reports the loss per
-    batch but compiled metrics (``acc``) as running means since the epoch began. The batch's own
-    value is recovered from two running means (``(m_k * seen_k - m_{k-1} * seen_{k-1}) / size_k``),
-    so the averages shown are Keras 2.0.8's. Epoch-end values come from the loop's logs, which
-    hold what Keras 2.0.8's BaseLogger computed (the sample-weighted mean).
+    Keras 2.0.8 (``keras/callbacks.py``): ``Epoch 1/N`` always; each batch's values averaged over
+    samples; the last batch not drawn, the epoch end forced with the last batch's values and the
+    epoch's (each weighted by the last batch's size, as 2.0.8's Progbar did). It was given each batch's
+    own metric values; tf_keras's v1 loop reports compiled metrics (``acc``) as running means since
+    the epoch began, so the batch's own value is recovered from two running means
+    (``(m_k * seen_k - m_{k-1} * seen_{k-1}) / size_k``).
+
+    TF 1.15 (``tensorflow/python/keras/callbacks.py`` and ``engine/training_arrays.py``, which drove
+    it by hand in every loop): ``Epoch 1/N`` only when N > 1; metrics other than the loss shown
+    as-is (``get_progbar``'s stateful metrics); batch values gathered at verbose 2 too; evaluate and
+    predict draw the same bar (their end without the loop's results, which tf_keras's v1 loop does
+    not pass on: there the loss average weighs the last batch once, where 1.15 added the results
+    once more).
     """
 
 
-def progbar_logger(count_mode="samples", mode="train"):
-    """A Keras 2.0.8 ProgbarLogger (``mode`` "train"), or the bar ``_test_loop``/``_predict_loop``
-    drew with verbose=1 (``mode`` "test"/"predict": no values, never forced)."""
+def progbar_logger(count_mode="samples", mode="train", flavor=None):
+    """The ProgbarLogger of ``flavor`` (default ``era()``) for ``fit`` (``mode`` "train"), or the bar
+    ``evaluate``/``predict`` drew (``mode`` "test"/"predict")."""
     base = _callback_base()
+    flavor = flavor or era()
+    old = flavor == KERAS_208
 
     class _Logger(ProgbarLogger, base):
         def __init__(self):
@@ -301,38 +412,45 @@ def progbar_logger(count_mode="samples", mode="train"):
             self.use_steps = count_mode == "steps"
             self.mode = mode
             self.progbar = None
+            self.seen, self.target, self.log_values = 0, None, []
 
-        # -- training (keras/callbacks.py ProgbarLogger, 2.0.8)
+        # -- fit
         def on_train_begin(self, logs=None):
             self.verbose = self.params["verbose"]
             self.epochs = self.params["epochs"]
 
         def on_epoch_begin(self, epoch, logs=None):
-            if self.verbose:
-                print("Epoch %d/%d" % (epoch + 1, self.epochs))
-                self.target = self.params["steps"] if self.use_steps else self.params["samples"]
-                self.progbar = Progbar(target=self.target, verbose=self.verbose)
-            self.seen = 0
-            self._running = {}
+            self.seen, self._running = 0, {}
+            self.target = self.params["steps"] if self.use_steps else self.params["samples"]
+            if old:
+                if self.verbose:
+                    print("Epoch %d/%d" % (epoch + 1, self.epochs))
+                    self.progbar = Progbar(target=self.target, verbose=self.verbose)
+            else:
+                if self.verbose and self.epochs > 1:
+                    print("Epoch %d/%d" % (epoch + 1, self.epochs))
+                self.progbar = Progbar115(target=self.target, verbose=self.verbose,
+                                          stateful_metrics=self._stateful_names(),
+                                          unit_name="step" if self.use_steps else "sample")
 
         def on_train_batch_begin(self, batch, logs=None):
-            if self.seen < self.target:
+            if not old or self.seen < self.target:
                 self.log_values = []
 
         def on_train_batch_end(self, batch, logs=None):
             logs = logs or {}
-            size = 1 if self.use_steps else logs.get("size", 0)
+            size = logs.get("num_steps", 1) if self.use_steps else logs.get("size", 0) * logs.get("num_steps", 1)
             before = self.seen
             self.seen += size
             stateful = self._stateful_names()
             for k in self.params["metrics"]:
                 if k in logs:
                     value = float(logs[k])
-                    if k in stateful:  # running mean -> this batch's own value
+                    if old and k in stateful:  # running mean -> this batch's own value
                         value = (value * self.seen - self._running.get(k, 0.0) * before) / max(size, 1)
                         self._running[k] = float(logs[k])
                     self.log_values.append((k, value))
-            if self.verbose and self.seen < self.target:
+            if self.verbose and (self.target is None or self.seen < self.target):
                 self.progbar.update(self.seen, self.log_values)
 
         def on_epoch_end(self, epoch, logs=None):
@@ -341,37 +459,53 @@ def progbar_logger(count_mode="samples", mode="train"):
                 if k in logs:
                     self.log_values.append((k, float(logs[k])))
             if self.verbose:
-                self.progbar.update(self.seen, self.log_values, force=True)
+                if old:
+                    self.progbar.update(self.seen, self.log_values, force=True)
+                else:
+                    self.progbar.update(self.seen, self.log_values)
 
         def _stateful_names(self):
             names = getattr(self, "_stateful", None)
             if names is None:
-                metrics = getattr(self.model, "metrics", None) or []
-                names = {m.name for m in metrics} - {"loss"}
-                if not names:
-                    names = set((getattr(self.model, "metrics_names", None) or [])[1:])
+                names = set((getattr(self.model, "metrics_names", None) or [])[1:])  # all but the loss
                 self._stateful = names
             return names
 
-        # -- evaluate / predict (keras/engine/training.py _test_loop / _predict_loop, 2.0.8)
+        # -- evaluate / predict
         def _loop_begin(self, logs=None):
             if self.mode == "train":  # fit's own validation: silent
                 return
-            self.target = self.params["steps"] if self.use_steps else self.params["samples"]
-            self.progbar = Progbar(target=self.target)
-            self.seen = 0
+            if old:  # keras/engine/training.py _test_loop / _predict_loop: a bar without values
+                self.target = self.params["steps"] if self.use_steps else self.params["samples"]
+                self.progbar = Progbar(target=self.target)
+                self.seen = 0
+            else:  # 1.15 drove the same logger as in fit, one epoch
+                _Logger.on_train_begin(self)  # the class's: this instance's fit hooks are switched off
+                _Logger.on_epoch_begin(self, 0)
+
+        def _loop_batch_begin(self, batch, logs=None):
+            if self.mode != "train" and not old:
+                _Logger.on_train_batch_begin(self, batch, logs)
 
         def _loop_batch_end(self, batch, logs=None):
             if self.mode == "train":
                 return
-            if self.use_steps:
+            if not old:
+                _Logger.on_train_batch_end(self, batch, logs)
+            elif self.use_steps:
                 self.progbar.update(batch)  # 2.0.8 passes the 0-based step here
             else:
                 self.seen += (logs or {}).get("size", 0)
                 self.progbar.update(self.seen)
 
+        def _loop_end(self, logs=None):
+            if self.mode != "train" and not old:
+                _Logger.on_epoch_end(self, 0, logs)
+
         on_test_begin = on_predict_begin = _loop_begin
+        on_test_batch_begin = on_predict_batch_begin = _loop_batch_begin
         on_test_batch_end = on_predict_batch_end = _loop_batch_end
+        on_test_end = on_predict_end = _loop_end
 
         def _implements_train_batch_hooks(self):
             return self.mode == "train"
@@ -384,15 +518,15 @@ def progbar_logger(count_mode="samples", mode="train"):
 
     _Logger.__name__ = _Logger.__qualname__ = "ProgbarLogger"
     logger = _Logger()
-    if mode != "train":  # fit's hooks do nothing on a test bar
+    if mode != "train":  # fit's hooks do nothing on an evaluate / predict bar
         for hook in ("on_train_begin", "on_epoch_begin", "on_train_batch_begin", "on_train_batch_end", "on_epoch_end"):
             setattr(logger, hook, lambda *a, **k: None)
     return logger
 
 
 def _configure_callbacks(original):
-    """tf_keras's ``configure_callbacks``; under Keras 2.0.8 its ProgbarLogger is 2.0.8's, and evaluate /
-    predict with verbose=1 get 2.0.8's bar (tf_keras's v1 loops print none there)."""
+    """tf_keras's ``configure_callbacks``, its ProgbarLogger the era's; evaluate / predict get the
+    era's bar (verbose=1 for 2.0.8, any verbose for 1.15; tf_keras's v1 loops print none there)."""
 
     def configure_callbacks(callbacks, model, do_validation=False, batch_size=None, epochs=None,
                             steps_per_epoch=None, samples=None, verbose=1, count_mode="steps", mode="train"):
@@ -401,13 +535,13 @@ def _configure_callbacks(original):
         args = dict(do_validation=do_validation, batch_size=batch_size, epochs=epochs,
                     steps_per_epoch=steps_per_epoch, samples=samples, verbose=verbose)
         made = original(callbacks, model, count_mode=count_mode, mode=mode, **args)
-        if era() != KERAS_208 or isinstance(callbacks, cbks.CallbackList):
+        if isinstance(callbacks, cbks.CallbackList):
             return made
         mode_name = str(getattr(mode, "value", mode)).lower()
         kept = [cb for cb in made.callbacks if type(cb) is not cbks.ProgbarLogger]
         if verbose and mode_name == "train":
             kept.append(progbar_logger(count_mode))
-        elif verbose == 1 and mode_name in ("test", "predict"):
+        elif mode_name in ("test", "predict") and (verbose == 1 or (verbose and era() == TF_KERAS_115)):
             kept.append(progbar_logger(count_mode, mode_name))
         else:
             return made
