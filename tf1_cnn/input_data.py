@@ -14,11 +14,18 @@ semantics kept where they decide the numbers:
   ``np.random.seed(seed)``; without, from the graph seed (``tf.set_random_seed``)
   if one is set, else from fresh entropy.
 It never downloads: the files must be there (Fashion-MNIST has the same format).
+
+TF 1.x printed ``Extracting MNIST_data/train-images-idx3-ubyte.gz`` (``print('Extracting', f.name)``
+in extract_images / extract_labels, the name ``os.path.join(train_dir, file)``; 1.0-1.15 alike) for
+each of the four files. Inside ``announcing()`` (what ``legacy``'s ``tensorflow.examples...input_data``
+uses) this module prints the same lines; the project's own commands stay quiet.
 """
 import gzip
+import os
 import zlib
 import struct
 from collections import namedtuple
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +43,24 @@ class MnistFormatError(UserError, ValueError):
     """A malformed MNIST IDX file, or files that do not fit the request (a ValueError, as in TF 1.x)."""
 
 
+_announce = []  # non-empty inside announcing()
+
+
+@contextmanager
+def announcing():
+    """Print TF 1.x's ``Extracting <path>`` line for each file read inside the block."""
+    _announce.append(True)
+    try:
+        yield
+    finally:
+        _announce.pop()
+
+
+def _extracting(path):
+    if _announce:
+        print("Extracting", path)
+
+
 def _read_gz(path):
     try:
         with gzip.open(path, "rb") as f:
@@ -46,6 +71,7 @@ def _read_gz(path):
 
 def extract_images(path):
     """uint8 (n, rows, cols, 1) from an IDX3 image file (gzip)."""
+    _extracting(path)
     data = _read_gz(path)
     if len(data) < 16:
         raise MnistFormatError(f"{path}: truncated header ({len(data)} bytes)")
@@ -61,6 +87,7 @@ def extract_images(path):
 
 def extract_labels(path, one_hot=False, num_classes=10):
     """Labels uint8 (n,), or one-hot float (n, num_classes), from an IDX1 label file (gzip)."""
+    _extracting(path)
     data = _read_gz(path)
     if len(data) < 8:
         raise MnistFormatError(f"{path}: truncated header ({len(data)} bytes)")
@@ -165,10 +192,11 @@ def read_data_sets(train_dir, fake_data=False, one_hot=False, dtype=np.float32, 
     if missing:
         raise UserError(f"MNIST files missing in {d.resolve()}: {', '.join(missing)} (expected the four files "
                         f"{', '.join(FILES)}; this reader never downloads)")
-    train_images = extract_images(d / FILES[0])
-    train_labels = extract_labels(d / FILES[1], one_hot=one_hot)
-    test_images = extract_images(d / FILES[2])
-    test_labels = extract_labels(d / FILES[3], one_hot=one_hot)
+    paths = [os.path.join(os.fspath(train_dir), name) for name in FILES]  # as TF 1.x named them
+    train_images = extract_images(paths[0])
+    train_labels = extract_labels(paths[1], one_hot=one_hot)
+    test_images = extract_images(paths[2])
+    test_labels = extract_labels(paths[3], one_hot=one_hot)
     for imgs, labels, a, b in ((train_images, train_labels, FILES[0], FILES[1]),
                                (test_images, test_labels, FILES[2], FILES[3])):
         if imgs.shape[0] != labels.shape[0]:

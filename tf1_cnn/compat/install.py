@@ -76,6 +76,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
 
     _quiet_library_chatter(tf)
     numpy_compat.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
+    from . import tf1_logging
+
+    tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)
     tf.compat.v1.disable_v2_behavior()
     from . import interchange, names, op_structure, op_types
 
@@ -99,6 +102,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
 
     contrib.install(_quiet_lookup(tf1, "contrib"))  # every other `import tensorflow.contrib.X` form
     _register_input_data()
+    datasets = _quiet_lookup(_quiet_lookup(tf1.contrib, "learn"), "datasets")  # TF 1.x's contrib reader prints too
+    datasets._overrides.update(mnist=sys.modules[INPUT_DATA],
+                               load_dataset=_announcing(datasets._overrides["load_dataset"]))
     if keras2:
         from . import keras2 as _keras2, scipy_compat
 
@@ -130,6 +136,8 @@ def _register_input_data():
 
     proxy = _InputDataModule(INPUT_DATA, input_data.__doc__)
     proxy.__dict__.update({k: v for k, v in vars(input_data).items() if not k.startswith("__")})
+    for name in ("read_data_sets", "extract_images", "extract_labels"):  # TF 1.x's `Extracting ...` lines
+        proxy.__dict__[name] = _announcing(getattr(input_data, name))
     for i in range(2, INPUT_DATA.count(".") + 1):
         name = ".".join(INPUT_DATA.split(".")[:i])
         if name not in sys.modules:
@@ -138,6 +146,19 @@ def _register_input_data():
     from . import tutorials_mnist
 
     _register(INPUT_DATA.rpartition(".")[0] + ".mnist", tutorials_mnist)
+
+
+def _announcing(function):
+    import functools
+
+    from .. import input_data
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with input_data.announcing():
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 class _InputDataModule(types.ModuleType):

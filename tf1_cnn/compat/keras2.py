@@ -242,6 +242,9 @@ def install():
     Sequential.predict_proba = migration.counted("keras.Sequential.predict_proba", _predict_proba)
     _install_offline_get_file(keras)
     set_versions()
+    from . import keras2_print
+
+    keras2_print.install()  # what Keras 2.0.8 / TF 1.15's tf.keras printed (keras2_print.py)
     wrapped = _plot_model_wrapper(vis_utils.plot_model)
     vis_utils.plot_model = wrapped
     keras.utils.plot_model = wrapped
