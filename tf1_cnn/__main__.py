@@ -15,7 +15,8 @@ if "--verbose" not in sys.argv[1:2]:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 # each command's module: add_parser(subparsers) registers it (heavy imports stay inside)
-COMMANDS = ("tf1_cnn.verify", "tf1_cnn.resnet.cli", "tf1_cnn.mnist_resnet.cli", "tf1_cnn.legacy.cli")
+COMMANDS = ("tf1_cnn.verify", "tf1_cnn.resnet.cli", "tf1_cnn.mnist_resnet.cli", "tf1_cnn.legacy.cli",
+            "tf1_cnn.migrate.cli")
 
 
 def build_parser():
