@@ -12,7 +12,7 @@ took it from, what a human must still do) and, when needed, tf1_migrated_helpers
 
 --verify runs SOURCE under `legacy` and OUT under plain Python (tf1_cnn not importable) in the
 current folder and compares the numbers they print; exit status 1 and the first differing value
-when they differ. Arguments after SOURCE's options go to the script: `migrate s.py -o o.py -- DATA`.
+when they differ. The script's arguments come last: `migrate s.py -o o.py --args DATA 100`.
 Nothing is written over SOURCE, nor over an existing file without --force.
 """
 import argparse
@@ -41,7 +41,8 @@ def add_parser(sub):
                    help="seconds SOURCE may run while its seeds are recorded (default 120)")
     p.add_argument("--timeout", type=float, default=600, metavar="S", help="seconds per --verify run (default 600)")
     p.add_argument("--force", action="store_true", help="replace existing output files")
-    p.add_argument("args", nargs="*", metavar="ARGS", help="arguments for the script, after --")
+    p.add_argument("--args", nargs=argparse.REMAINDER, default=[], metavar="ARGS",
+                   help="the rest of the line: arguments for the script (its sys.argv[1:]), for recording and --verify")
     p.set_defaults(func=main)
     return p
 
@@ -147,7 +148,7 @@ def main(args):
 
     source, out = Path(args.source), Path(args.output)
     pairs, report_dir = _pairs(source, out)
-    script_args = args.args[1:] if args.args[:1] == ["--"] else args.args
+    script_args = list(args.args)
     source_files = {p.resolve() for p, _ in pairs}
     # every file this run writes, checked before anything is run or written
     report_md = report_dir / "MIGRATION.md"
@@ -178,7 +179,7 @@ def main(args):
     names = Names()
     results, texts, helper_dirs = [], [], {}
     for src, dst in pairs:
-        result, text = migrate_file(src, src.relative_to(source) if source.is_dir() else src,
+        result, text = migrate_file(src, src.relative_to(source) if source.is_dir() else Path(src.name),
                                     sites.get(os.path.realpath(src), {}), names, args.tf1_version)
         result.output = str(dst)
         results.append(result)

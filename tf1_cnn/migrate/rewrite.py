@@ -31,7 +31,8 @@ SLIM_LAYERS = {"fully_connected", "conv2d", "convolution2d", "convolution", "con
                "conv2d_in_plane", "convolution3d"}
 TF_LAYERS = {"dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
              "separable_conv1d", "separable_conv2d"}
-SEEDED = re.compile(r"(random|initializer|shuffle|dropout|multinomial|categorical|sample_distorted)", re.I)
+SEEDED = re.compile(r"(random|initializer|shuffle|dropout|multinomial|categorical|sample_distorted|"
+                    r"truncated_normal|_normal$|_uniform$|^uniform|^normal|gamma|poisson)", re.I)
 
 
 @dataclass
@@ -350,14 +351,15 @@ class Migrator(cst.CSTTransformer):
         else:
             key = f"{self.result.path}:{where}"
             expr = name_expr(f"tf1_seed({key!r}, {seeds!r})")
-            self.helper_imports.add("tf1_seed")
-            self.result.needs.add("tf1_seed")
             entry["how"] = f"tf1_seed(...) over {len(seeds)} draws (the site drew in a loop)"
         new, how = self._place(call, expr, executions[0][0])
         if new is None:
             self.problem(original, f"unseeded draw by {api} (op seed {seeds[0]} under TF 1.x)",
                          f"numbers will differ from TF 1.x: pass seed={seeds[0]} to the initializer or op it uses")
             return call
+        if len(set(seeds)) > 1:
+            self.helper_imports.add("tf1_seed")
+            self.result.needs.add("tf1_seed")
         entry["how"] = f"{how}: {entry['how']}"
         self.result.seeds.append(entry)
         return new

@@ -44,7 +44,7 @@ def record(source, user_files, tf1_version, cwd=None, budget=DEFAULT_BUDGET, arg
         for f in user_files:
             cmd += ["--user-file", str(f)]
         if args:
-            cmd += ["--", *args]
+            cmd += ["--args", *args]
         env = dict(os.environ, MPLBACKEND="Agg", TF_CPP_MIN_LOG_LEVEL="3", TF_USE_LEGACY_KERAS="1")
         env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root(), env.get("PYTHONPATH")) if p)
         proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -162,7 +162,7 @@ def main(argv=None):
     p.add_argument("--tf1-version", default="1.3")
     p.add_argument("--budget", type=float, default=DEFAULT_BUDGET)
     p.add_argument("--user-file", action="append", default=[])
-    p.add_argument("args", nargs="*")
+    p.add_argument("--args", nargs=argparse.REMAINDER, default=[])
     a = p.parse_args(argv)
     from ..compat import install
     from tensorflow.python.client import session as session_lib
