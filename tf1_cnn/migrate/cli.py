@@ -143,6 +143,17 @@ def migrate_file(src, rel, sites, names, tf1_version):
     return result, nbformat.writes(nb)
 
 
+def _sibling_imports(src, dst, text, result):
+    """A script's own modules beside it (``from cnn_utils import *``) are not migrated with it: say so."""
+    for m in re.finditer(r"^\s*(?:from\s+(\w+)\s+import|import\s+(\w+))", text, re.M):
+        name = m.group(1) or m.group(2)
+        if (src.parent / f"{name}.py").is_file() and not (dst.parent / f"{name}.py").exists():
+            result.problems.append({"line": text[:m.start()].count("\n") + 1, "what": f"imports {name}.py from "
+                                    "beside the source, which was not migrated",
+                                    "todo": f"migrate the folder (migrate {src.parent} -o DIR), or put a migrated "
+                                            f"{name}.py beside the output"})
+
+
 def main(args):
     from ..fileio import atomic_write_text, check_writable
 
@@ -182,6 +193,8 @@ def main(args):
         result, text = migrate_file(src, src.relative_to(source) if source.is_dir() else Path(src.name),
                                     sites.get(os.path.realpath(src), {}), names, args.tf1_version)
         result.output = str(dst)
+        if not source.is_dir():
+            _sibling_imports(src, dst, text, result)
         results.append(result)
         texts.append((dst, text))
         if result.needs:
