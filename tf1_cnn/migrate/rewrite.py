@@ -78,8 +78,6 @@ def _with_kwarg(call, name, value):
     if i is not None:
         args[i] = args[i].with_changes(value=value)
     else:
-        if args and args[-1].comma is cst.MaybeSentinel.DEFAULT and args[-1].star == "":
-            pass
         args.append(_kwarg(name, value))
     return call.with_changes(args=args)
 
@@ -179,7 +177,6 @@ class Migrator(cst.CSTTransformer):
         new_module = self._module_map(original, module)
         if new_module is None:
             return line
-        target = asname or module.split(".")[0]
         if asname is None and new_module != module:  # `import keras` binds `keras`: keep that name
             asname = module.split(".")[0] if "." not in module else None
             if asname is None:
@@ -188,7 +185,7 @@ class Migrator(cst.CSTTransformer):
         new_alias = alias.with_changes(name=name_expr(new_module),
                                        asname=cst.AsName(name=cst.Name(asname)) if asname else None)
         if new_module != module:
-            self.change(original, f"import {module} -> import {new_module} as {target}", self._why(module))
+            self.change(original, f"import {module} -> import {new_module} as {asname}", self._why(module))
         return line.with_changes(body=[stmt.with_changes(names=[new_alias])])
 
     def _module_map(self, node, module):
@@ -199,8 +196,12 @@ class Migrator(cst.CSTTransformer):
             return "tensorflow.compat.v1.keras" + module[len("keras"):]
         if module.startswith("tensorflow.examples.tutorials.mnist.input_data") or \
                 module == "tensorflow.examples.tutorials.mnist":
+            if not module.endswith("input_data"):
+                self.problem(node, f"`{module}`", "the tutorials' mnist package is not in TF 2: import "
+                             "input_data from it (migrated to the helper module) or copy the functions you use")
+                return None
             self.result.needs.add("input_data")
-            return HELPERS if module.endswith("input_data") else None
+            return HELPERS
         if parts[:2] == ["tensorflow", "contrib"]:
             if len(parts) >= 3 and parts[2] in SLIM_PARTS:
                 self.slim = True
