@@ -16,7 +16,7 @@ if "--verbose" not in sys.argv[1:2]:
 
 # each command's module: add_parser(subparsers) registers it (heavy imports stay inside)
 COMMANDS = ("tf1_cnn.verify", "tf1_cnn.resnet.cli", "tf1_cnn.mnist_resnet.cli", "tf1_cnn.legacy.cli",
-            "tf1_cnn.oracle.cli", "tf1_cnn.kernel.cli")
+            "tf1_cnn.oracle.cli", "tf1_cnn.kernel.cli", "tf1_cnn.migrate.cli")
 
 
 def build_parser():

@@ -1,0 +1,128 @@
+"""``python -m tf1_cnn migrate``: recorded TF 1.x seeds, migrated code on plain TF 2 (no tf1_cnn), --verify."""
+import json
+import re
+
+import nbformat
+import numpy as np
+import pytest
+
+from tf1_cnn.migrate import verify
+
+from .helpers import ROOT, run_cli
+from .test_input_data import write_idx
+
+SCRIPTS = ROOT / "tests" / "legacy_scripts"
+PUBLISHED_Z3 = [[-0.44670227, -1.57208765, -1.53049231, -2.31013036, -1.29104376, 0.46852064],
+                [-0.17601591, -1.57972014, -1.4737016, -2.61672091, -1.00810647, 0.5747785]]  # B2
+
+
+def migrate(*args, cwd=ROOT):
+    return run_cli("-m", "tf1_cnn", "migrate", *map(str, args), cwd=cwd)
+
+
+def plain(script, *args, cwd):
+    """Run migrated code as a user without tf1_cnn would (verify.run_plain: tf1_cnn not importable, asserted)."""
+    import os
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return verify.run_plain(script, [str(a) for a in args], timeout=300)
+    finally:
+        os.chdir(old)
+
+
+def test_course_convnet_cells_migrated_print_b2_and_b3_on_plain_tf2(tmp_path):
+    src = tmp_path / "course"
+    src.mkdir()
+    (src / "convnet_cells.py").write_text((ROOT / "tf1_cnn/verify/course/convnet_cells.py").read_text())
+    (src / "cnn_utils.py").write_text('"""Stand-in: the Z3 and cost cells use none of the course helpers."""\n')
+    proc = migrate(src, "-o", tmp_path / "out", "--json", tmp_path / "r.json")
+    assert proc.returncode == 0, proc.stderr
+    out = (tmp_path / "out" / "convnet_cells.py").read_text()
+    assert "Z3 = tf_slim.fully_connected(P2, 6, activation_fn=None, " \
+           "weights_initializer=tf_slim.xavier_initializer(seed=45))" in out
+    assert "import tf1_cnn" not in out and "from tf1_cnn" not in out and "tf.contrib." not in out
+    code, stdout, stderr = plain(tmp_path / "out" / "convnet_cells.py", cwd=tmp_path)
+    assert code == 0, stderr
+    z3 = np.array([[float(v) for v in row.split()] for row in
+                   re.findall(r"\[+([-0-9. e]+)\]", stdout.split("cost")[0])])
+    np.testing.assert_allclose(z3, PUBLISHED_Z3, atol=1e-6)
+    assert round(float(re.search(r"cost = (\S+)", stdout).group(1)), 5) == 2.91034  # B3, as published
+    report = json.loads((tmp_path / "r.json").read_text())
+    seeds = [s for f in report["files"] for s in f["seeds"]]
+    assert seeds == [{"line": 44, "col": 9, "api": "tf.contrib.layers.fully_connected", "op_seeds": [45, 45],
+                      "how": "weights_initializer=xavier_initializer (the layer's default): seed=45"}]
+    md = (tmp_path / "out" / "MIGRATION.md").read_text()
+    assert "| 44:10 | tf.contrib.layers.fully_connected | 45, 45 |" in md
+
+
+@pytest.fixture(scope="module")
+def idx_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("mnist")
+    write_idx(d, n_train=60, n_test=20)
+    return d
+
+
+def test_seed004_loop_sites_and_dropout_verify_equal(tmp_path, idx_dir):
+    # seed 004's script with a graph seed (as published it has none: TF 1.x itself drew at random)
+    text = (SCRIPTS / "seed004_resnet.py").read_text().replace(
+        "import tensorflow as tf\n", "import tensorflow as tf\ntf.set_random_seed(0)\n", 1)
+    (tmp_path / "s.py").write_text(text)
+    proc = migrate(tmp_path / "s.py", "-o", tmp_path / "m.py", "--verify", "--args", idx_dir, 1, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.search(r"verify .*s\.py: equal \(\d+ numbers\)", proc.stdout)
+    out = (tmp_path / "m.py").read_text()
+    # weight_variable() draws once per call, each time with another op count: its seeds in order
+    assert "tf.truncated_normal(shape, mean=0, stddev=0.1, seed=tf1_seed('s.py:16', [7, 24, 40, 56, 82, 110]))" in out
+    assert "dropout_tf1(h_fc1, keep_prob, seed=99)" in out and "import tf1_migrated_helpers as input_data" in out
+    helpers = (tmp_path / "tf1_migrated_helpers.py").read_text()
+    assert "def tf1_seed" in helpers and "def dropout_tf1" in helpers and "def read_data_sets" in helpers
+
+
+def test_notebook_migrates_with_its_outputs(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("%matplotlib inline\nimport tensorflow as tf\ntf.set_random_seed(2)"),
+                nbformat.v4.new_code_cell("c = tf.constant(1.0)\nw = tf.Variable(tf.random_normal([3]))\n"
+                                          "s = tf.Session(); s.run(tf.global_variables_initializer()); print(s.run(w))",
+                                          outputs=[nbformat.v4.new_output("stream", name="stdout", text="stored\n")])]
+    nbformat.write(nb, str(tmp_path / "nb.ipynb"))
+    proc = migrate(tmp_path / "nb.ipynb", "-o", tmp_path / "new.ipynb", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    new = nbformat.read(str(tmp_path / "new.ipynb"), as_version=4)
+    assert new.cells[1].source.splitlines()[1] == "w = tf.Variable(tf.random_normal([3], seed=4))"  # 4 ops before
+    assert new.cells[1].outputs[0]["text"] == "stored\n"
+    assert "cell 2, line 2" in (tmp_path / "MIGRATION.md").read_text()
+
+
+def test_verify_catches_a_planted_difference(tmp_path):
+    src = tmp_path / "s.py"
+    src.write_text("import tensorflow as tf\ntf.set_random_seed(1)\nx = tf.random_uniform([2])\n"
+                   "print('x', tf.Session().run(x))\n")
+    planted = tmp_path / "m.py"
+    planted.write_text("import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\ntf.set_random_seed(1)\n"
+                       "x = tf.random_uniform([2], seed=2)\nprint('x', tf.Session().run(x))\n")  # TF 1.x drew with 1
+    result = verify.verify(src, planted)
+    assert result["status"] == "differs" and "TF 1.x (legacy) printed" in result["detail"], result
+    assert verify.compare_numbers("a 1.0000001 b 2", "a 1.0 b 2") is None  # float32 rounding
+    assert "printed more numbers" in verify.compare_numbers("1 2", "1")
+
+
+def test_refuses_to_overwrite_and_to_write_over_source(tmp_path):
+    src = tmp_path / "s.py"
+    src.write_text("import tensorflow as tf\n")
+    (tmp_path / "m.py").write_text("mine\n")
+    proc = migrate(src, "-o", tmp_path / "m.py", cwd=tmp_path)
+    assert proc.returncode == 2 and "m.py exists; pass --force" in proc.stderr
+    assert (tmp_path / "m.py").read_text() == "mine\n"
+    proc = migrate(src, "-o", src, cwd=tmp_path)
+    assert proc.returncode == 2 and "SOURCE" in proc.stderr
+    proc = migrate(tmp_path, "-o", tmp_path / "sub", cwd=tmp_path)
+    assert proc.returncode == 2 and "inside SOURCE" in proc.stderr
+
+
+def test_help_does_not_import_tensorflow():
+    from .test_cli_start import CHECK
+
+    proc = run_cli("-c", CHECK.format(argv=["tf1_cnn", "migrate", "--help"], module="tf1_cnn"))
+    assert "TF_IMPORTED False" in proc.stdout and "--verify" in proc.stdout, proc.stdout + proc.stderr

@@ -1,0 +1,144 @@
+"""migrate's libcst rewrite (in process, no recording): imports, renames, comments, seeds at call sites."""
+import json
+
+import pytest
+
+from tf1_cnn.migrate import cli, rewrite
+
+
+@pytest.fixture(scope="module")
+def names():
+    return rewrite.Names()
+
+
+def migrate(code, names, sites=None, tf1_version="1.3"):
+    result = rewrite.FileResult(path="s.py")
+    return rewrite.migrate_module(code, names, result, sites or {}, tf1_version), result
+
+
+def site(*op_seeds, chain=(), per_execution=1):
+    """A recorded call site: one execution per op seed (or ``per_execution`` draws in one call)."""
+    draws = [{"op_seed": s, "chain": list(chain)} for s in op_seeds]
+    return {"api": "f", "executions": [draws[i:i + per_execution] for i in range(0, len(draws), per_execution)]}
+
+
+SOURCE = '''"""A TF1 script."""
+import numpy as np
+import tensorflow as tf  # the TF1 module
+from tensorflow.contrib import slim
+
+# build the graph
+x = tf.placeholder(tf.float32, [None, 4])   # inputs
+W = tf.get_variable("W", [4, 3],
+                    initializer=tf.contrib.layers.xavier_initializer())  # keep this comment
+h = tf.contrib.layers.fully_connected(x, 3)
+y = tf.nn.dropout(h, 0.5)
+'''
+
+
+def test_imports_and_names_rewritten_with_comments_and_layout_kept(names):
+    out, result = migrate(SOURCE, names)
+    assert out.startswith('"""A TF1 script."""\nimport numpy as np\nimport tensorflow.compat.v1 as tf  # the TF1 module\n'
+                          "tf.disable_v2_behavior()")
+    assert "import tf_slim as slim\n" in out and "import tf_slim  # migrated" in out
+    assert "# build the graph\n" in out and "   # inputs\n" in out
+    assert '                    initializer=tf_slim.xavier_initializer())  # keep this comment\n' in out
+    assert "h = tf_slim.fully_connected(x, 3)\n" in out
+    assert "y = dropout_tf1(h, 0.5)\n" in out and "from tf1_migrated_helpers import dropout_tf1" in out
+    assert result.needs == {"dropout_tf1"}
+    lines = {c["line"] for c in result.changes}
+    assert {3, 4, 9, 10, 11} <= lines
+    compile(out, "out.py", "exec")
+
+
+def test_tf1_15_keeps_tf_dropout(names):
+    out, result = migrate(SOURCE, names, tf1_version="1.15")
+    assert "y = tf.nn.dropout(h, 0.5)\n" in out and "dropout_tf1" not in out
+
+
+def test_seeds_written_at_the_call_site(names):
+    glorot_slim = ["func_with_args", "fully_connected", "model_variable", "_initializer", "random_uniform"]
+    sites = {(None, 8, 4): site(7), (None, 10, 4): site(45, 45, chain=glorot_slim)}
+    out, result = migrate(SOURCE, names, sites)
+    assert "initializer=tf_slim.xavier_initializer(seed=7))  # keep this comment" in out
+    assert "h = tf_slim.fully_connected(x, 3, weights_initializer=tf_slim.xavier_initializer(seed=45))" in out
+    assert [s["op_seeds"] for s in result.seeds] == [[7], [45, 45]] and not result.problems
+
+
+def test_default_initializers_of_tf_layers_and_get_variable(names):
+    code = "import tensorflow as tf\na = tf.layers.dense(x, 3)\nb = tf.get_variable('b', [3])\nc = tf.random_normal([2])\n"
+    chain = ["dense", "GlorotUniform.__call__", "random_uniform"]
+    sites = {(None, 2, 4): site(12, chain=chain), (None, 3, 4): site(20, chain=chain), (None, 4, 4): site(30)}
+    out, result = migrate(code, names, sites)
+    assert "tf.layers.dense(x, 3, kernel_initializer=tf.glorot_uniform_initializer(seed=12))" in out
+    assert "tf.get_variable('b', [3], initializer=tf.glorot_uniform_initializer(seed=20))" in out
+    assert "tf.random_normal([2], seed=30)" in out
+    assert out.startswith("import os\nos.environ[\"TF_USE_LEGACY_KERAS\"] = \"1\"")  # tf.layers: Keras 2
+
+
+def test_a_site_drawing_in_a_loop_gets_its_seeds_in_order(names):
+    code = "import tensorflow as tf\ndef w(shape):\n    return tf.Variable(tf.truncated_normal(shape, stddev=0.1))\n"
+    out, result = migrate(code, names, {(None, 3, 23): site(7, 24, 40)})
+    assert "tf.truncated_normal(shape, stddev=0.1, seed=tf1_seed('s.py:3', [7, 24, 40]))" in out
+    assert "from tf1_migrated_helpers import tf1_seed" in out and "tf1_seed" in result.needs
+
+
+def test_one_call_drawing_twice_is_reported_not_guessed(names):
+    code = "import tensorflow as tf\nnet = tf.contrib.slim.repeat(x, 2, tf.contrib.slim.conv2d, 8, [3, 3])\n"
+    out, result = migrate(code, names, {(None, 2, 6): site(10, 26, per_execution=2)})
+    assert "seed" not in out
+    assert "numbers will differ from TF 1.x" in result.problems[0]["todo"]
+
+
+def test_unmigratable_names_are_reported(names):
+    code = ("import tensorflow as tf\nkm = tf.contrib.factorization.KMeans(x, 3)\n"
+            "from tensorflow.contrib.rnn import LSTMCell\nest = tf.estimator.DNNClassifier\n")
+    out, result = migrate(code, names)
+    assert "tf.contrib.factorization.KMeans(x, 3)" in out  # left as written
+    what = {p["line"]: p["what"] for p in result.problems}
+    assert what == {2: "`tf.contrib.factorization.KMeans`", 3: "`tensorflow.contrib.rnn`", 4: "`tf.estimator.DNNClassifier`"}
+    assert "tensorflow_addons" not in result.problems[1]["todo"] and "RNN" in result.problems[1]["todo"]
+
+
+def test_rename_table_for_names_compat_v1_lacks(names):
+    out, result = migrate("import tensorflow as tf\nn = tf.to_float(x)\ny = tf.log(x)\n", names)
+    assert "tf.log(x)" in out  # tf.compat.v1 still has it: unchanged
+    assert not result.problems
+
+
+def test_keras_and_tutorial_imports(names):
+    code = ("import keras\nfrom keras.layers import Dense\nfrom keras import backend as K\n"
+            "from tensorflow.examples.tutorials.mnist import input_data\n")
+    out, result = migrate(code, names)
+    assert "import tensorflow.compat.v1.keras as keras\n" in out
+    assert "from tensorflow.compat.v1.keras.layers import Dense\n" in out
+    assert "from tensorflow.compat.v1.keras import backend as K\n" in out
+    assert "import tf1_migrated_helpers as input_data\n" in out and result.needs == {"input_data"}
+    assert out.index('os.environ["TF_USE_LEGACY_KERAS"]') < out.index("import tensorflow.compat.v1.keras")
+
+
+def test_notebook_cell_by_cell_outputs_and_magics_kept(names, tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# title"),
+                nbformat.v4.new_code_cell("%matplotlib inline\nimport tensorflow as tf"),
+                nbformat.v4.new_code_cell("w = tf.Variable(tf.random_normal([2]))  # weights\nprint(1.5)",
+                                          outputs=[nbformat.v4.new_output("stream", name="stdout", text="1.5\n")])]
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, str(path))
+    result, text = cli.migrate_file(path, "nb.ipynb", {(3, 1, 16): site(5)}, names, "1.3")
+    new = nbformat.reads(text, as_version=4)
+    assert new.cells[0].source == "# title"
+    assert new.cells[1].source == "%matplotlib inline\nimport tensorflow.compat.v1 as tf\n" \
+                                  "tf.disable_v2_behavior()  # migrated: TF1 graph mode"
+    assert new.cells[2].source.startswith("w = tf.Variable(tf.random_normal([2], seed=5))  # weights")
+    assert new.cells[2].outputs[0]["text"] == "1.5\n"
+    assert result.seeds[0]["line"] == "cell 3, line 1"
+
+
+def test_python2_file_is_reported(names, tmp_path):
+    path = tmp_path / "old.py"
+    path.write_text("import tensorflow as tf\nprint 'hello'\n")
+    result, text = cli.migrate_file(path, "old.py", {}, names, "1.3")
+    assert text == path.read_text() and "Python 3" in result.problems[0]["what"]

@@ -1,0 +1,93 @@
+"""The helper module written beside migrated code (``tf1_migrated_helpers.py``), only when needed.
+
+Plain TensorFlow 2 / NumPy, no tf1_cnn: the migrated code must run where only the
+maintained packages are installed. Its parts, each written only when a migrated file
+uses it:
+- ``tf1_seed(site, seeds)``: a call site that drew several times with different op seeds
+  under TF 1.x (a helper function called in a loop) gets its seeds as a list, consumed in order;
+- ``dropout_tf1(x, keep_prob, ...)``: TF 1.0-1.12's dropout math (floor(keep_prob + U)),
+  which TF 2's ``U >= rate`` equals only up to float rounding;
+- ``read_data_sets``: ``tensorflow.examples.tutorials.mnist.input_data`` (gone from TF 2),
+  the project's own reader (``tf1_cnn/input_data.py``) copied in, without downloads.
+"""
+import inspect
+import re
+from pathlib import Path
+
+NAME = "tf1_migrated_helpers"
+
+_HEADER = '''"""Helpers for code migrated from TensorFlow 1.x by `python -m tf1_cnn migrate`.
+
+Plain TensorFlow 2 and NumPy; safe to edit or inline. What each function keeps of TF 1.x
+is said beside it; MIGRATION.md lists where the migrated code uses them.
+"""
+'''
+
+TF1_SEED = '''
+import warnings as _warnings
+
+_draws = {}
+
+
+def tf1_seed(site, seeds):
+    """The op seed TF 1.x gave the next draw at ``site``: ``seeds`` in order, one per call.
+
+    Under TF 1.x an unseeded random op drew with the number of operations built before it,
+    so one call site in a loop drew with a different op seed each time; these are those
+    seeds, as recorded when the original code was migrated. Past the end of the list the
+    draw is unseeded (TensorFlow 2's rule: numbers differ from TF 1.x), with a warning.
+    """
+    i = _draws.get(site, 0)
+    _draws[site] = i + 1
+    if i < len(seeds):
+        return seeds[i]
+    if i == len(seeds):
+        _warnings.warn(f"{site}: more draws than recorded under TF 1.x ({len(seeds)}); "
+                       f"later ones are unseeded and differ from TF 1.x")
+    return None
+'''
+
+DROPOUT_TF1 = '''
+import tensorflow.compat.v1 as _tf
+
+
+def dropout_tf1(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):
+    """``tf.nn.dropout(x, keep_prob)`` with TF 1.0-1.12's math (nn_ops.dropout): x / keep_prob
+    where floor(keep_prob + U[0, 1)) is 1, else 0; shape of x.
+
+    TF 2's dropout keeps an element where U >= 1 - keep_prob and multiplies by 1 / keep_prob:
+    the same draw, but rounding can differ in the last float32 digit.
+    """
+    if rate is not None:
+        keep_prob = 1 - rate
+    with _tf.name_scope(name, "dropout", [x]):
+        x = _tf.convert_to_tensor(x, name="x")
+        keep_prob = _tf.convert_to_tensor(keep_prob, dtype=x.dtype, name="keep_prob")
+        if _tf.get_static_value(keep_prob) == 1:
+            return x
+        noise_shape = noise_shape if noise_shape is not None else _tf.shape(x)
+        random_tensor = keep_prob + _tf.random_uniform(noise_shape, seed=seed, dtype=x.dtype)
+        ret = _tf.div(x, keep_prob) * _tf.floor(random_tensor)
+        ret.set_shape(x.get_shape())
+        return ret
+'''
+
+
+def _input_data_source():
+    """tf1_cnn/input_data.py without its module docstring and package import (a UserError of its own)."""
+    from .. import input_data
+
+    text = inspect.getsource(input_data)
+    body = text.split('"""', 2)[2]  # after the module docstring
+    body = body.replace("from .errors import UserError\n",
+                        "\n\nclass UserError(ValueError):\n    \"\"\"A missing or malformed MNIST file.\"\"\"\n")
+    return ('\n# --- tensorflow.examples.tutorials.mnist.input_data (TF 1.x semantics: validation split,\n'
+            '# next_batch shuffling with NumPy\'s global generator, seeding from the graph seed) ---\n' + body)
+
+
+PARTS = {"tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source}
+
+
+def module_text(needs):
+    """The helper module with the parts in ``needs`` (names of PARTS)."""
+    return _HEADER + "".join(PARTS[name]() for name in PARTS if name in needs)

@@ -1,0 +1,485 @@
+"""The libcst transformer: TF1 source -> source for stock TensorFlow 2.21, comments and layout kept.
+
+What it rewrites, and why (each change goes to the report with its line):
+- ``import tensorflow as tf`` -> ``import tensorflow.compat.v1 as tf`` and
+  ``tf.disable_v2_behavior()``: TF1's names and graph mode (what ``legacy`` switches on);
+- ``tf.contrib.layers`` / ``slim`` / ``framework`` (and their imports) -> ``tf_slim``, the
+  maintained copy of that code;
+- ``tf.X`` that ``tf.compat.v1`` lacks -> TensorFlow's own ``tf_upgrade_v2`` rename table
+  (``all_renames_v2.symbol_renames``, as ``compat/migration.py`` reads it), when the target exists;
+- ``tf.layers`` / ``tf.keras`` / ``import keras`` -> tf_keras (Keras 2): ``TF_USE_LEGACY_KERAS=1``
+  set at the top, before TensorFlow is imported; ``import keras`` -> ``tf.compat.v1.keras``;
+- ``tensorflow.examples.tutorials.mnist.input_data`` -> the helper module's reader;
+- ``tf.nn.dropout(x, keep_prob)`` (TF 1.3's structure) -> ``dropout_tf1`` (TF 1.x's math);
+- the op seed TF 1.x gave each unseeded draw (``seeds.py``), written at the call site.
+Anything else TF1-only (other ``tf.contrib`` modules, estimators, ...) is reported, not guessed.
+"""
+import re
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from .helpers import NAME as HELPERS
+
+LEGACY_KERAS_LINE = ('os.environ["TF_USE_LEGACY_KERAS"] = "1"  '
+                     '# migrated: tf.keras / tf.layers are Keras 2 (tf_keras), as under TF 1.x')
+SLIM_PARTS = ("layers", "slim", "framework")
+# layer functions whose default weight initializer drew (TF 1.x: glorot/xavier uniform)
+SLIM_LAYERS = {"fully_connected", "conv2d", "convolution2d", "convolution", "conv2d_transpose",
+               "convolution2d_transpose", "conv1d", "conv3d", "separable_conv2d", "separable_convolution2d",
+               "conv2d_in_plane", "convolution3d"}
+TF_LAYERS = {"dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
+             "separable_conv1d", "separable_conv2d"}
+SEEDED = re.compile(r"(random|initializer|shuffle|dropout|multinomial|categorical|sample_distorted|"
+                    r"truncated_normal|_normal$|_uniform$|^uniform|^normal|gamma|poisson)", re.I)
+
+
+@dataclass
+class FileResult:
+    path: str                       # the source file (report name)
+    changes: list = field(default_factory=list)   # {"line", "what", "why"}
+    seeds: list = field(default_factory=list)     # {"line", "col", "seeds", "api", "how"}
+    problems: list = field(default_factory=list)  # {"line", "what", "todo"}
+    needs: set = field(default_factory=set)       # helper parts used
+
+
+def dotted(node):
+    """``a.b.c`` of a Name/Attribute chain, or None."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = dotted(node.value)
+        return f"{base}.{node.attr.value}" if base else None
+    return None
+
+
+def name_expr(text):
+    return cst.parse_expression(text)
+
+
+def _kwarg(name, value):
+    return cst.Arg(keyword=cst.Name(name), value=value,
+                   equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                         whitespace_after=cst.SimpleWhitespace("")))
+
+
+def _find_kwarg(call, name):
+    for i, arg in enumerate(call.args):
+        if arg.keyword is not None and arg.keyword.value == name:
+            return i
+    return None
+
+
+def _with_kwarg(call, name, value):
+    """``call`` with keyword ``name=value`` (replacing ``name=None`` if given)."""
+    i = _find_kwarg(call, name)
+    args = list(call.args)
+    if i is not None:
+        args[i] = args[i].with_changes(value=value)
+    else:
+        args.append(_kwarg(name, value))
+    return call.with_changes(args=args)
+
+
+class Names:
+    """What the TensorFlow module offers (for names tf.compat.v1 lacks) and tf_upgrade_v2's table."""
+
+    def __init__(self):
+        import tensorflow as tf
+
+        from ..compat import migration
+
+        self.v1 = tf.compat.v1
+        self.renames = migration.renames()
+        self._slim = None
+
+    def slim(self):
+        if self._slim is None:
+            import tf_slim
+
+            self._slim = tf_slim
+        return self._slim
+
+    @staticmethod
+    def resolves(module, parts):
+        obj = module
+        for part in parts:
+            try:
+                obj = getattr(obj, part)
+            except Exception:
+                return False
+        return True
+
+
+class Migrator(cst.CSTTransformer):
+    """One file (or one notebook cell) at a time; ``result`` collects the report."""
+
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, names, result, sites, tf1_version, line_offset=0, cell=None):
+        super().__init__()
+        self.names, self.result, self.sites, self.tf1_version = names, result, sites, tf1_version
+        self.cell = cell
+        self.tf_aliases = set()     # local names bound to the tensorflow module
+        self.replace = {}           # original Attribute node -> new expression
+        self.legacy_keras = False
+        self.slim = False
+        self.helper_imports = set()  # names imported from the helper module
+        self.tf_import_seen = False
+
+    # --- bookkeeping
+    def _line(self, node):
+        return self.get_metadata(PositionProvider, node).start.line
+
+    def _where(self, line):
+        return f"cell {self.cell}, line {line}" if self.cell else line
+
+    def change(self, node, what, why):
+        self.result.changes.append({"line": self._where(self._line(node)), "what": what, "why": why})
+
+    def problem(self, node, what, todo):
+        self.result.problems.append({"line": self._where(self._line(node)), "what": what, "todo": todo})
+
+    # --- imports
+    def leave_SimpleStatementLine(self, original, updated):
+        if len(updated.body) != 1:
+            return updated
+        stmt = updated.body[0]
+        if isinstance(stmt, cst.Import):
+            return self._import(original, updated, stmt)
+        if isinstance(stmt, cst.ImportFrom) and not stmt.relative:
+            return self._import_from(original, updated, stmt)
+        return updated
+
+    def _import(self, original, line, stmt):
+        if isinstance(stmt.names, cst.ImportStar) or len(stmt.names) != 1:
+            for alias in stmt.names:
+                if dotted(alias.name).split(".")[0] in ("tensorflow", "keras"):
+                    self.problem(original, f"`{cst.Module([]).code_for_node(stmt)}`",
+                                 "split this import into one per line and migrate again")
+            return line
+        alias = stmt.names[0]
+        module = dotted(alias.name)
+        asname = alias.asname.name.value if alias.asname else None
+        if module == "tensorflow" and asname:
+            self.tf_aliases.add(asname)
+            self.tf_import_seen = True
+            new = stmt.with_changes(names=[alias.with_changes(name=name_expr("tensorflow.compat.v1"))])
+            self.change(original, f"import tensorflow as {asname} -> import tensorflow.compat.v1 as {asname}; "
+                        f"{asname}.disable_v2_behavior()", "TF1's names, and graph mode as TF 1.x had")
+            disable = cst.parse_statement(f"{asname}.disable_v2_behavior()  # migrated: TF1 graph mode\n")
+            return cst.FlattenSentinel([line.with_changes(body=[new]), disable])
+        if module == "tensorflow":
+            self.problem(original, "`import tensorflow` without an alias",
+                         "write `import tensorflow.compat.v1 as tf` and `tf.disable_v2_behavior()` by hand")
+            return line
+        new_module = self._module_map(original, module)
+        if new_module is None:
+            return line
+        if asname is None and new_module != module:  # `import keras` binds `keras`: keep that name
+            asname = module.split(".")[0] if "." not in module else None
+            if asname is None:
+                self.problem(original, f"`import {module}`", f"write `import {new_module} as NAME` by hand")
+                return line
+        new_alias = alias.with_changes(name=name_expr(new_module),
+                                       asname=cst.AsName(name=cst.Name(asname)) if asname else None)
+        if new_module != module:
+            self.change(original, f"import {module} -> import {new_module} as {asname}", self._why(module))
+        return line.with_changes(body=[stmt.with_changes(names=[new_alias])])
+
+    def _module_map(self, node, module):
+        """The module to import instead of ``module`` (TF1 paths), ``module`` itself, or None (reported)."""
+        parts = module.split(".")
+        if parts[0] == "keras":
+            self.legacy_keras = True
+            return "tensorflow.compat.v1.keras" + module[len("keras"):]
+        if module.startswith("tensorflow.examples.tutorials.mnist.input_data") or \
+                module == "tensorflow.examples.tutorials.mnist":
+            if not module.endswith("input_data"):
+                self.problem(node, f"`{module}`", "the tutorials' mnist package is not in TF 2: import "
+                             "input_data from it (migrated to the helper module) or copy the functions you use")
+                return None
+            self.result.needs.add("input_data")
+            return HELPERS
+        if parts[:2] == ["tensorflow", "contrib"]:
+            if len(parts) >= 3 and parts[2] in SLIM_PARTS:
+                self.slim = True
+                rest = [p for p in parts[3:] if p not in ("python",)]
+                return ".".join(["tf_slim", *rest])
+            self.problem(node, f"`{module}`", _contrib_todo(module))
+            return None
+        if parts[:2] in (["tensorflow", "keras"], ["tensorflow", "layers"]):
+            self.legacy_keras = True
+        return module
+
+    def _why(self, module):
+        if module.startswith("keras"):
+            return "Keras 2 is tf_keras; tf.compat.v1.keras is its TF1 API (TF1 initializers, as Keras 2.0 drew)"
+        if "contrib" in module:
+            return "tf.contrib is gone from TF 2; tf_slim is the maintained copy of its layers/slim/framework"
+        if "examples.tutorials" in module:
+            return f"TF 2 ships no tutorials package; {HELPERS}.py holds the same reader (no downloads)"
+        return "TF1 path"
+
+    def _import_from(self, original, line, stmt):
+        module = dotted(stmt.module)
+        if module is None:
+            return line
+        if module == "tensorflow.examples.tutorials.mnist":
+            names = [] if isinstance(stmt.names, cst.ImportStar) else [dotted(a.name) for a in stmt.names]
+            if names == ["input_data"]:
+                alias = stmt.names[0]
+                asname = alias.asname.name.value if alias.asname else "input_data"
+                self.result.needs.add("input_data")
+                self.change(original, f"from {module} import input_data -> import {HELPERS} as {asname}",
+                            self._why(module))
+                return line.with_changes(body=[cst.parse_statement(f"import {HELPERS} as {asname}\n").body[0]])
+            self.problem(original, f"`from {module} import {', '.join(names) or '*'}`",
+                         "the tutorials' mnist model module is not in TF 2: copy the functions you use")
+            return line
+        if module == "tensorflow.contrib":
+            if isinstance(stmt.names, cst.ImportStar) or any(dotted(a.name) not in SLIM_PARTS for a in stmt.names):
+                self.problem(original, f"`from {module} import ...`", _contrib_todo(module))
+                return line
+            self.slim = True
+            lines = []
+            for a in stmt.names:
+                asname = a.asname.name.value if a.asname else dotted(a.name)
+                lines.append(cst.parse_statement(f"import tf_slim as {asname}\n"))
+            self.change(original, f"from tensorflow.contrib import {', '.join(dotted(a.name) for a in stmt.names)}"
+                        " -> import tf_slim as ...", self._why(module))
+            if len(lines) == 1:
+                return line.with_changes(body=lines[0].body)
+            return cst.FlattenSentinel(lines)
+        if module == "tensorflow":
+            names = [] if isinstance(stmt.names, cst.ImportStar) else [dotted(a.name) for a in stmt.names]
+            if "keras" in names or "layers" in names:
+                self.legacy_keras = True
+            if "contrib" in names:
+                self.problem(original, "`from tensorflow import contrib`", "use tf_slim / the TF2 replacement")
+            return line
+        new_module = self._module_map(original, module)
+        if new_module is None or new_module == module:
+            return line
+        self.change(original, f"from {module} import ... -> from {new_module} import ...", self._why(module))
+        return line.with_changes(body=[stmt.with_changes(module=name_expr(new_module))])
+
+    # --- tf.X names
+    def visit_Attribute(self, node):
+        name = dotted(node)
+        if name is None:
+            return True
+        root, _, rest = name.partition(".")
+        if root in self.tf_aliases and rest:
+            new = self._tf_name(node, root, rest.split("."))
+            if new is not None and new != name:
+                self.replace[node] = name_expr(new)
+        return False
+
+    def leave_Attribute(self, original, updated):
+        return self.replace.get(original, updated)
+
+    def _tf_name(self, node, root, parts):
+        """The new spelling of ``root.parts`` (None: unchanged)."""
+        full = "tf." + ".".join(parts)
+        if parts[0] == "contrib":
+            if len(parts) >= 2 and parts[1] in SLIM_PARTS:
+                rest = parts[2:]
+                if rest and not self.names.resolves(self.names.slim(), rest):
+                    self.problem(node, f"`{full}`", f"tf_slim has no {'.'.join(rest)}: find its TF2 replacement")
+                    return None
+                self.slim = True
+                new = ".".join(["tf_slim", *rest])
+                self.change(node, f"{full} -> {new}", "tf.contrib is gone from TF 2; tf_slim is the maintained copy")
+                return new
+            if len(parts) >= 2:
+                self.problem(node, f"`{full}`", _contrib_todo(full))
+            return None
+        if parts[0] in ("layers", "keras"):
+            self.legacy_keras = True
+            return None
+        if parts[0] == "estimator":
+            self.problem(node, f"`{full}`", "TF 2.21 has no tf.estimator (tensorflow_estimator does not import on "
+                         "it): port the model_fn to a Keras model / a tf.compat.v1 training loop")
+            return None
+        if self.names.resolves(self.names.v1, parts):
+            return None
+        target = self.names.renames.get(full)
+        if target:
+            tparts = target.split(".")[1:]
+            if tparts[:2] == ["compat", "v1"]:
+                tparts = tparts[2:]
+            if self.names.resolves(self.names.v1, tparts):
+                new = ".".join([root, *tparts])
+                self.change(node, f"{full} -> {target}", "tf_upgrade_v2's rename table (tf.compat.v1 lacks the name)")
+                return new
+        self.problem(node, f"`{full}`", "not in TF 2's tf.compat.v1 and no rename known: find its TF2 replacement")
+        return None
+
+    # --- calls: dropout and seeds
+    def leave_Call(self, original, updated):
+        func = dotted(original.func)
+        if func and self.tf1_version == "1.3" and func.partition(".")[0] in self.tf_aliases \
+                and func.partition(".")[2] == "nn.dropout" and _find_kwarg(original, "rate") is None:
+            updated = updated.with_changes(func=cst.Name("dropout_tf1"))
+            self.helper_imports.add("dropout_tf1")
+            self.result.needs.add("dropout_tf1")
+            self.change(original, f"{func}(x, keep_prob) -> dropout_tf1(x, keep_prob)",
+                        "TF 1.0-1.12's dropout math (floor(keep_prob + U)); TF 2 compares U >= rate")
+        pos = self.get_metadata(PositionProvider, original).start
+        site = self.sites.get((self.cell, pos.line, pos.column))
+        if site is not None:
+            updated = self._seed(original, updated, site, pos)
+        return updated
+
+    def _seed(self, original, call, site, pos):
+        executions = site["executions"]
+        api = dotted(original.func) or site["api"]
+        where = self._where(pos.line)
+        entry = {"line": where, "col": pos.column, "api": api, "op_seeds": [e[0]["op_seed"] for e in executions]}
+        if any(len(e) > 1 for e in executions):
+            n = max(len(e) for e in executions)
+            self.problem(original, f"one call of {api} drew {n} times (op seeds "
+                         f"{[d['op_seed'] for d in executions[0]]})",
+                         "numbers will differ from TF 1.x: give each initializer of this call its own seed= "
+                         "(the op seeds listed)")
+            return call
+        seeds = entry["op_seeds"]
+        if len(set(seeds)) == 1:
+            expr = cst.Integer(str(seeds[0]))
+            entry["how"] = f"seed={seeds[0]}"
+        else:
+            key = f"{self.result.path}:{where}"
+            expr = name_expr(f"tf1_seed({key!r}, {seeds!r})")
+            entry["how"] = f"tf1_seed(...) over {len(seeds)} draws (the site drew in a loop)"
+        new, how = self._place(call, expr, executions[0][0])
+        if new is None:
+            self.problem(original, f"unseeded draw by {api} (op seed {seeds[0]} under TF 1.x)",
+                         f"numbers will differ from TF 1.x: pass seed={seeds[0]} to the initializer or op it uses")
+            return call
+        if len(set(seeds)) > 1:
+            self.helper_imports.add("tf1_seed")
+            self.result.needs.add("tf1_seed")
+        entry["how"] = f"{how}: {entry['how']}"
+        self.result.seeds.append(entry)
+        return new
+
+    def _place(self, call, expr, draw):
+        """``call`` with the seed written where it reaches the draw, and how; (None, None) if nowhere."""
+        name = (dotted(call.func) or "").rpartition(".")[2]
+        chain = " ".join(draw.get("chain") or ())
+        if SEEDED.search(name):
+            return _with_kwarg(call, "seed", expr), f"{name}(seed=)"
+        candidates = [i for i, a in enumerate(call.args)
+                      if isinstance(a.value, cst.Call) and SEEDED.search((dotted(a.value.func) or "").rpartition(".")[2])
+                      and _find_kwarg(a.value, "seed") is None]
+        if len(candidates) == 1:
+            i = candidates[0]
+            inner = call.args[i].value
+            args = list(call.args)
+            args[i] = args[i].with_changes(value=_with_kwarg(inner, "seed", expr))
+            return call.with_changes(args=args), f"{dotted(inner.func)}(seed=)"
+        glorot = "Glorot" in chain or "VarianceScaling" in chain or "xavier" in chain or "_initializer" in chain
+        tf = sorted(self.tf_aliases)[0] if self.tf_aliases else "tf"
+        if name == "get_variable" and _find_kwarg(call, "initializer") is None and len(call.args) < 4 and \
+                "GlorotUniform" in chain:
+            init = name_expr(f"{tf}.glorot_uniform_initializer()")
+            return (_with_kwarg(call, "initializer", _with_kwarg(init, "seed", expr)),
+                    "initializer=glorot_uniform_initializer (get_variable's default)")
+        if name in SLIM_LAYERS and "model_variable" in chain and glorot and \
+                _find_kwarg(call, "weights_initializer") is None:
+            self.slim = True
+            init = name_expr("tf_slim.xavier_initializer()")
+            return (_with_kwarg(call, "weights_initializer", _with_kwarg(init, "seed", expr)),
+                    "weights_initializer=xavier_initializer (the layer's default)")
+        if name in TF_LAYERS and "GlorotUniform" in chain and _find_kwarg(call, "kernel_initializer") is None:
+            init = name_expr(f"{tf}.glorot_uniform_initializer()")
+            return (_with_kwarg(call, "kernel_initializer", _with_kwarg(init, "seed", expr)),
+                    "kernel_initializer=glorot_uniform_initializer (the layer's default)")
+        return None, None
+
+
+def _contrib_todo(name):
+    from ..compat.migration import NOT_PROVIDED
+
+    for prefix, text in NOT_PROVIDED.items():
+        if name.replace("tensorflow.", "tf.").startswith(prefix):
+            return f"not in TF 2 nor its maintained libraries here: use {text}"
+    return "tf.contrib is gone from TF 2 and this module has no maintained copy here: port it by hand"
+
+
+# --- whole sources
+
+
+def _header_index(body):
+    """Where new top-of-module statements go: after the docstring and ``from __future__`` imports."""
+    i = 0
+    if body and isinstance(body[0], cst.SimpleStatementLine) and isinstance(body[0].body[0], cst.Expr) \
+            and isinstance(body[0].body[0].value, (cst.SimpleString, cst.ConcatenatedString)):
+        i = 1
+    while i < len(body) and isinstance(body[i], cst.SimpleStatementLine) and \
+            isinstance(body[i].body[0], cst.ImportFrom) and dotted(body[i].body[0].module or cst.Name("x")) == "__future__":
+        i += 1
+    return i
+
+
+def migrate_module(code, names, result, sites, tf1_version, cell=None, header=True, state=None):
+    """Rewrite one module's (or cell's) source; returns the new text. ``state`` carries aliases across cells."""
+    module = cst.parse_module(code)
+    migrator = Migrator(names, result, sites, tf1_version, cell=cell)
+    if state is not None:
+        migrator.tf_aliases |= state.setdefault("tf_aliases", set())
+    new = MetadataWrapper(module).visit(migrator)
+    if state is not None:
+        state["tf_aliases"] |= migrator.tf_aliases
+    body = list(new.body)
+    extra = []
+    if migrator.slim and not _imports(body, "tf_slim") and not (state or {}).get("tf_slim"):
+        extra.append(cst.parse_statement("import tf_slim  # migrated: tf.contrib's layers/slim\n"))
+        if state is not None:
+            state["tf_slim"] = True
+    if migrator.helper_imports:
+        names_ = ", ".join(sorted(migrator.helper_imports - (state or {}).get("helpers", set())))
+        if names_:
+            extra.append(cst.parse_statement(f"from {HELPERS} import {names_}  # migrated: see {HELPERS}.py\n"))
+        if state is not None:
+            state.setdefault("helpers", set()).update(migrator.helper_imports)
+    if extra:
+        at = _after_tf_import(body)
+        body[at:at] = extra
+    needs_env = migrator.legacy_keras and not (state or {}).get("legacy_keras")
+    if needs_env:
+        if state is not None:
+            state["legacy_keras"] = True
+        at = _header_index(body) if header else 0
+        body[at:at] = [cst.parse_statement("import os\n"), cst.parse_statement(LEGACY_KERAS_LINE + "\n")]
+        result.changes.append({"line": _where(cell, 1), "what": "TF_USE_LEGACY_KERAS=1 set at the top",
+                               "why": "tf.keras / tf.layers / keras used: Keras 2 (tf_keras), as under TF 1.x; "
+                                      "must be set before TensorFlow is imported"})
+    return new.with_changes(body=body).code
+
+
+def _where(cell, line):
+    return f"cell {cell}, line {line}" if cell else line
+
+
+def _imports(body, module):
+    return any(isinstance(s, cst.SimpleStatementLine) and isinstance(s.body[0], cst.Import)
+               and any(dotted(a.name) == module and a.asname is None for a in s.body[0].names
+                       if not isinstance(s.body[0].names, cst.ImportStar))
+               for s in body)
+
+
+def _after_tf_import(body):
+    """Index just after the ``disable_v2_behavior()`` line (or the imports at the top)."""
+    for i, s in enumerate(body):
+        if isinstance(s, cst.SimpleStatementLine) and isinstance(s.body[0], cst.Expr) and \
+                isinstance(s.body[0].value, cst.Call) and \
+                (dotted(s.body[0].value.func) or "").endswith(".disable_v2_behavior"):
+            return i + 1
+    i = _header_index(body)
+    while i < len(body) and isinstance(body[i], cst.SimpleStatementLine) and \
+            isinstance(body[i].body[0], (cst.Import, cst.ImportFrom)):
+        i += 1
+    return i
