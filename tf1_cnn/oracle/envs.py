@@ -37,7 +37,9 @@ VERSIONS = {
 EXTRAS = {"1.3": ("matplotlib==2.2.5", "scipy==1.0.1"), "1.4": ("matplotlib==2.2.5", "scipy==1.0.1"),
           "1.15": ("matplotlib==3.1.3", "scipy==1.4.1")}
 # Keras 2.0.8 (the course's era) beside TF 1.4 in Python 3.6: `setup(..., keras=True)`.
-KERAS2 = "keras==2.0.8"
+# PyYAML 5.4.1: the last release with Python 3.6 wheels (keras's newest-PyYAML pick is an sdist
+# whose build needs Cython < 3 and a wheel package that Python 3.6 cannot have).
+KERAS2 = ("keras==2.0.8", "pyyaml==5.4.1")
 
 
 # What importing TensorFlow 2.21 puts into os.environ (so into every child of a process that
@@ -117,6 +119,7 @@ def _pip_env():
     # then pick a wheel that needs Python >= 3.9. The oracle takes everything from the index.
     env = oracle_environ()
     env.pop("PIP_FIND_LINKS", None)
+    env["PIP_CONFIG_FILE"] = os.devnull  # a machine-wide pip.conf may name the same folders (find-links)
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return env
 
@@ -139,7 +142,7 @@ def setup(version, interpreter=None, keras=False, log=print):
     if not exe.exists():
         _run([base, "-m", "venv", str(folder)], version)
     _run([str(exe), "-m", "pip", "install", "-q", "pip<22"], version)
-    packages = [f"tensorflow=={release}", *pins, *EXTRAS[version]] + ([KERAS2] if keras else [])
+    packages = [f"tensorflow=={release}", *pins, *EXTRAS[version]] + (list(KERAS2) if keras else [])
     _run([str(exe), "-m", "pip", "install", "-q", *packages], version)
     got = _import_check(exe)
     if got != release:
