@@ -54,8 +54,9 @@ def main(argv=None):
             status = early(args, sys.argv[1:] if argv is None else list(argv))
             if status is not None:
                 return status
-        if args.command != "verify" or not args.list:
-            console.import_tensorflow()  # quietly, before the command's own imports
+        # quietly, before the command's own imports; compare and kernel run TensorFlow in other processes
+        if getattr(args, "needs_tensorflow", True) and (args.command != "verify" or not args.list):
+            console.import_tensorflow()
         return args.func(args)
 
     return run_cli(_main, argv)

@@ -37,7 +37,7 @@ def add_parser(sub):
     rm = actions.add_parser("remove", help="remove a tf1-cnn kernel")
     rm.add_argument("name", metavar="NAME")
     rm.add_argument("--prefix", metavar="P", help="look in P/share/jupyter/kernels too")
-    p.set_defaults(func=main)
+    p.set_defaults(func=main, needs_tensorflow=False)
     return p
 
 

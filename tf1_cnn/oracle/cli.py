@@ -58,7 +58,7 @@ def add_parser(sub):
     p.add_argument("--force", action="store_true", help="replace an existing --json file")
     p.add_argument("script", nargs="?", metavar="SCRIPT|NOTEBOOK")
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
-    p.set_defaults(func=main, parser=p)
+    p.set_defaults(func=main, parser=p, needs_tensorflow=False)
     return p
 
 
