@@ -296,3 +296,28 @@ def test_blocks_list_every_run_of_differing_ops():
         ([1, 3], [1, 1], "ru", ["s.py:2"]), ([4, 5], [2, 2], "ru", ["s.py:2"]), ([6, 7], [3, 4], "add", ["s.py:4"])]
     assert found[2]["tf1_types"] == ["Add"] and found[2]["runtime_types"] == ["AddV2"]
     assert graphs.compare(a, a)["blocks"] == []
+
+
+QUEUES = """\
+import tensorflow as tf
+q = tf.train.range_input_producer(10, shuffle=False)
+batch = tf.train.batch([q.dequeue()], batch_size=2)
+with tf.Session() as sess:
+    coord = tf.train.Coordinator()
+    threads = tf.train.start_queue_runners(sess=sess, coord=coord)
+    for step in range(4):
+        print("batch", sess.run(batch))
+    coord.request_stop()
+    coord.join(threads)
+"""
+
+
+def test_max_runs_counts_the_main_threads_runs_only(tf1_oracle, tmp_path, capsys):
+    tf1_oracle("1.3")
+    script = write(tmp_path / "code", "queues.py", QUEUES)
+    status, out, _ = compare(["--tf1", "1.3", "--max-runs", "2", "--timeout", "120", "--json",
+                              str(tmp_path / "q.json"), str(script)], capsys)
+    data = json.loads((tmp_path / "q.json").read_text())
+    # the queue runners' own session runs neither count nor stop: both sides stop at the 3rd batch
+    assert data["sides"]["tf1"]["stopped_at_max_runs"] and data["sides"]["runtime"]["stopped_at_max_runs"], out
+    assert data["output"]["lines"] == [2, 2]
