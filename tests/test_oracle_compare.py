@@ -296,3 +296,53 @@ def test_blocks_list_every_run_of_differing_ops():
         ([1, 3], [1, 1], "ru", ["s.py:2"]), ([4, 5], [2, 2], "ru", ["s.py:2"]), ([6, 7], [3, 4], "add", ["s.py:4"])]
     assert found[2]["tf1_types"] == ["Add"] and found[2]["runtime_types"] == ["AddV2"]
     assert graphs.compare(a, a)["blocks"] == []
+
+
+QUEUES = """\
+import tensorflow as tf
+q = tf.train.range_input_producer(10, shuffle=False)
+batch = tf.train.batch([q.dequeue()], batch_size=2)
+with tf.Session() as sess:
+    coord = tf.train.Coordinator()
+    threads = tf.train.start_queue_runners(sess=sess, coord=coord)
+    for step in range(4):
+        print("batch", sess.run(batch))
+    coord.request_stop()
+    coord.join(threads)
+"""
+
+
+def test_max_runs_counts_the_main_threads_runs_only(tf1_oracle, tmp_path, capsys):
+    tf1_oracle("1.3")
+    script = write(tmp_path / "code", "queues.py", QUEUES)
+    status, out, _ = compare(["--tf1", "1.3", "--max-runs", "2", "--timeout", "120", "--json",
+                              str(tmp_path / "q.json"), str(script)], capsys)
+    data = json.loads((tmp_path / "q.json").read_text())
+    # the queue runners' own session runs neither count nor stop: both sides stop at the 3rd batch
+    assert data["sides"]["tf1"]["stopped_at_max_runs"] and data["sides"]["runtime"]["stopped_at_max_runs"], out
+    assert data["output"]["lines"] == [2, 2]
+
+
+MONITORED = """\
+import tensorflow as tf
+step = tf.train.get_or_create_global_step()
+x = tf.constant([[1.0, 2.0]])
+w = tf.get_variable("w", [2, 1], initializer=tf.ones_initializer())
+loss = tf.reduce_sum(tf.matmul(x, w))
+train = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=step)
+with tf.train.MonitoredTrainingSession(hooks=[tf.train.StopAtStepHook(last_step=3)]) as sess:
+    while not sess.should_stop():
+        print("loss", sess.run([train, loss])[1])
+"""
+
+
+def test_monitored_training_session_is_recorded(tf1_oracle, tmp_path, capsys):
+    tf1_oracle("1.15")
+    script = write(tmp_path / "code", "mon.py", MONITORED)
+    status, out, _ = compare(["--tf1", "1.15", "--json", str(tmp_path / "m.json"), str(script)], capsys)
+    data = json.loads((tmp_path / "m.json").read_text())
+    # the graph (with the Saver and the hooks' ops) is recorded when the monitored session first runs
+    assert data["graphs"]["records"] == [1, 1], out
+    assert all(data["sides"][s]["session_runs"] > 3 for s in ("tf1", "runtime"))  # its own runs too
+    assert data["output"]["verdict"] == "agree" and data["output"]["lines"] == [3, 3]
+    assert data["graphs"]["ops"][0] > 100  # the Saver's ops are in it

@@ -14,7 +14,8 @@ project's TF1 runtime (``legacy --tf1-version``, the same version). Reports:
   agreed are reported as drift, not as a difference (tf1_cnn/oracle/outputs.py);
 - the wall time of both.
 
-Exit status 0 when they agree, 1 when they differ (or either side failed or timed out),
+compare's options go before SCRIPT; everything after it is the script's (a notebook takes
+none). Exit status 0 when they agree, 1 when they differ (or either side failed or timed out),
 2 for bad input. A notebook is compared cell by cell. ``--setup`` creates the oracle
 environments (Python 3.6 / 3.7 with TensorFlow 1.x from PyPI), or reuses them.
 """

@@ -31,11 +31,12 @@ VERSIONS = {
     "1.15": ("3.7", "1.15.5", ("numpy==1.18.5", "h5py==2.10.0", "protobuf==3.20.3")),
 }
 # What TF1-era scripts import beside TensorFlow, for `compare` to run them there, as of the day:
-# matplotlib 2.2.5 / scipy 1.0.1 (the last with scipy.misc.imread) beside TF 1.3 / 1.4; matplotlib
-# 3.1.3 / scipy 1.4.1 beside TF 1.15 (its contrib's MNIST reader imports scipy). Installed by setup(),
-# also into an environment that predates this line (numpy's pin is left as it is).
-EXTRAS = {"1.3": ("matplotlib==2.2.5", "scipy==1.0.1"), "1.4": ("matplotlib==2.2.5", "scipy==1.0.1"),
-          "1.15": ("matplotlib==3.1.3", "scipy==1.4.1")}
+# matplotlib 2.2.5 / scipy 1.0.1 (the last with scipy.misc.imread) / Pillow 5.0.0 beside TF 1.3 / 1.4;
+# matplotlib 3.1.3 / scipy 1.4.1 (TF 1.15's contrib MNIST reader imports scipy) / Pillow 6.2.2 beside
+# TF 1.15. Installed by setup(), also into an environment that predates this line (numpy's pin stays).
+EXTRAS = {"1.3": ("matplotlib==2.2.5", "scipy==1.0.1", "Pillow==5.0.0"),
+          "1.4": ("matplotlib==2.2.5", "scipy==1.0.1", "Pillow==5.0.0"),
+          "1.15": ("matplotlib==3.1.3", "scipy==1.4.1", "Pillow==6.2.2")}
 # Keras 2.0.8 (the course's era) beside TF 1.4 in Python 3.6: `setup(..., keras=True)`.
 # PyYAML 5.4.1: the last release with Python 3.6 wheels (keras's newest-PyYAML pick is an sdist
 # whose build needs Cython < 3 and a wheel package that Python 3.6 cannot have).
@@ -128,7 +129,7 @@ def setup(version, interpreter=None, keras=False, log=print):
     """Create (or reuse) the environment of ``version``; returns its python. UserError if it cannot be had."""
     existing = python(version)
     if existing and (not keras or _has_keras(existing)):
-        if not _imports(existing, "matplotlib, scipy"):
+        if not _imports(existing, "matplotlib, scipy, PIL"):
             log(f"adding {', '.join(EXTRAS[version])} to {existing.parent.parent}")
             _run([str(existing), "-m", "pip", "install", "-q", *EXTRAS[version]], version)
         (existing.parent.parent / ".tf1-cnn-ok").write_text(VERSIONS[version][1] + "\n")

@@ -63,6 +63,7 @@ class Recorder(object):
         self.runs = 0
         self.cell = None
         self.depth = threading.local()
+        self.lock = threading.RLock()
         self._places = {}  # filename -> relative name or None (not user code)
 
     def _place(self, filename):
@@ -117,15 +118,22 @@ class Recorder(object):
         self.out.flush()
 
     def before_run(self, graph):
-        """Called before every session run: count it (outermost only), stop or record."""
-        depth = getattr(self.depth, "n", 0)
-        if depth == 0:
-            if self.max_runs and self.runs >= self.max_runs:
-                raise Stopped()
-            self.runs += 1
-        self.record(graph)
+        """Called before every session run: count it (outermost, main thread only), stop or record.
+
+        Queue runners run the session in threads of their own: their runs are recorded (under a
+        lock) but neither counted nor stopped, or --max-runs would end a feeding thread and leave
+        the main thread waiting on its queue.
+        """
+        main = threading.current_thread() is threading.main_thread()
+        with self.lock:
+            if main and getattr(self.depth, "n", 0) == 0:
+                if self.max_runs and self.runs >= self.max_runs:
+                    raise Stopped()
+                self.runs += 1
+            self.record(graph)
 
     def end(self, status, error=None, stopped=False):
+        self.lock.acquire()  # held to the end: a queue runner's record after this line would be lost anyway
         self.out.write(json.dumps({"end": status, "error": error, "runs": self.runs, "records": self.records,
                                    "stopped": stopped, "cell": self.cell}) + "\n")
         self.out.flush()
