@@ -43,8 +43,6 @@ KNOWN_DRAWS = [
     ("tf.metrics.accuracy: TF 1.3.0/1.4.1's metric variables and update ops (40 ops, 36 here); not mirrored",
      {"metrics_accuracy": OLD}),
     ("tf.train.Saver: TF 1.3.0/1.4.1's save/restore ops (14, 16 here); not mirrored", {"saver": OLD}),
-    ("tf.transpose without perm: TF 1.3.0/1.4.1 computed the reversed perm in the graph (Rank, Sub, "
-     "Range: 8 ops, 2 here); not mirrored", {"transpose_no_perm": OLD}),
     ("tf.image ops: TF 1.3.0/1.4.1's random_brightness/contrast, per_image_standardization and "
      "central_crop build other ops (1.15.5: per_image_standardization one more); not mirrored",
      {"image_random_brightness": OLD, "image_random_contrast": OLD,

@@ -130,6 +130,7 @@ def make_facade():
     from . import estimator
 
     facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
+                                  "transpose": op_structure.transpose,
                                   "estimator": Namespace("tf.estimator", estimator.module)})
     compat_v1 = Namespace("tf.compat.v1", v1, {"layers": layers_namespace("tf.compat.v1.layers")})
     facade._overrides["compat"] = Namespace("tf.compat", tf.compat, {"v1": compat_v1})

@@ -16,10 +16,11 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``layers.py``: contrib and core ``flatten``; the convolution of ``tf.layers.conv2d`` /
   slim's conv2d; ``tf.layers.conv2d_transpose``'s output-shape ops; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
   contrib's ``batch_norm``;
-- ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``.
+- ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``;
+- ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``.
 
 The facade (``facade.py``) serves ``flatten``, ``batch_norm`` / ``batch_normalization``,
-``tf.nn.dropout`` and ``tf.nn.softmax_cross_entropy_with_logits`` from here without
+``tf.nn.dropout``, ``tf.nn.softmax_cross_entropy_with_logits`` and ``tf.transpose`` from here without
 patching anything; ``install()`` below (called by ``tf1_cnn.compat.install()``)
 wraps the library functions the rest is reached through, for the whole process.
 
@@ -37,11 +38,12 @@ from tensorflow.python import tf2
 from tensorflow.python.ops import resource_variables_toggle
 
 from .dropout import dropout, dropout_1_0, dropout_v2_1_15, keras_dropout
+from .array import transpose
 from .losses import softmax_cross_entropy_with_logits
 from .layers import contrib_batch_norm, contrib_flatten, layers_batch_normalization, layers_flatten
 
 __all__ = ["contrib_batch_norm", "contrib_flatten", "layers_batch_normalization", "layers_flatten", "dropout", "dropout_1_0", "dropout_v2_1_15",
-           "install", "softmax_cross_entropy_with_logits", "v1_behavior"]
+           "install", "softmax_cross_entropy_with_logits", "transpose", "v1_behavior"]
 
 
 @contextmanager

@@ -1,0 +1,26 @@
+"""TF 1.3.0 / 1.4.1's ``tf.transpose`` without ``perm``.
+
+TF 1.0-1.4 computed the reversed permutation in the graph: Rank, (rank - 1) - range(0, rank, 1),
+then Transpose (8 ops). From 1.5 (and in TF 2.21) a known rank gives a constant perm (2 ops).
+"""
+import tensorflow as tf
+from tensorflow.python.ops import gen_array_ops
+
+from .. import settings
+
+_v1 = tf.compat.v1
+
+
+def transpose(a, perm=None, name="transpose", conjugate=False):
+    """``tf.transpose(a, perm=None)``: TF 1.3.0/1.4.1's ops without perm under 1.3 and 1.4."""
+    if perm is not None or conjugate or settings.current("tf1_version") not in ("1.3", "1.4") \
+            or tf.executing_eagerly():
+        return _v1.transpose(a, perm=perm, name=name, conjugate=conjugate)
+    with _v1.name_scope(name, "transpose", [a]) as scope:
+        a = tf.convert_to_tensor(a, name="a")
+        rank = gen_array_ops.rank(a)
+        perm = (rank - 1) - tf.raw_ops.Range(start=0, limit=rank, delta=1)  # gen_math_ops._range
+        ret = gen_array_ops.transpose(a, perm, name=scope)
+        if a.shape.dims is not None:
+            ret.set_shape(a.shape.dims[::-1])
+        return ret
