@@ -17,7 +17,8 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   slim's conv2d; ``tf.layers.conv2d_transpose``'s output-shape ops; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
   contrib's ``batch_norm``;
 - ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``;
-- ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``.
+- ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
+  scalar (TF 1.0-1.15: one Const).
 
 The facade (``facade.py``) serves ``flatten``, ``batch_norm`` / ``batch_normalization``,
 ``tf.nn.dropout``, ``tf.nn.softmax_cross_entropy_with_logits`` and ``tf.transpose`` from here without
@@ -83,10 +84,10 @@ def install():
     copies the facade's names onto the ``tensorflow`` module.
     """
     import tensorflow as tf
-    from tensorflow.python.ops import array_ops, random_ops
+    from tensorflow.python.ops import array_ops, math_ops, random_ops
 
     from .. import libraries
-    from . import random as random_1x, layers
+    from . import array, random as random_1x, layers
 
     # tf.random_uniform: the module attribute TF's own code calls, and the exported names
     _wrap(random_ops, "random_uniform", random_1x.random_uniform_1x)
@@ -95,6 +96,8 @@ def install():
     for name, wrapper in (("zeros", random_1x.zeros_1_4), ("ones", random_1x.ones_1_4)):
         _wrap(array_ops, name, wrapper)
         setattr(tf.compat.v1, name, getattr(array_ops, name))
+    # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
+    _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
     # the Dropout layers (tf.layers, contrib, slim): tf_keras's RandomGenerator.dropout
     from tf_keras.src import backend
 

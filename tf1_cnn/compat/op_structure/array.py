@@ -24,3 +24,24 @@ def transpose(a, perm=None, name="transpose", conjugate=False):
         if a.shape.dims is not None:
             ret.set_shape(a.shape.dims[::-1])
         return ret
+
+
+def reduction_dims_1x(original):
+    """``math_ops._ReductionDims`` (the axes of ``reduce_sum(x)`` and the like without ``axis``).
+
+    TF 1.0-1.15 gave every known rank, 0 included, a constant ``np.arange(rank)`` (one
+    Const); TF 2.21 tests ``if x_rank:`` and builds Rank and Range (4 ops) for a scalar,
+    which ``tf.losses.*`` reduce twice (``_safe_mean``).
+    """
+    import functools
+
+    import numpy as np
+
+    @functools.wraps(original)
+    def reduction_dims(x, axis):
+        if axis is None and not tf.executing_eagerly() and getattr(getattr(x, "shape", None), "rank", None) == 0:
+            return tf.constant(np.arange(0, dtype=np.int32))
+        return original(x, axis)
+
+    reduction_dims._tf1_cnn_original = original
+    return reduction_dims
