@@ -25,11 +25,6 @@ KNOWN_DRAWS = [
      {"losses_mean_squared_error": OLD, "losses_absolute_difference": OLD, "losses_huber": OLD,
       "losses_log_loss": OLD, "losses_softmax_xent": OLD, "losses_sigmoid_xent": OLD,
       "losses_sparse_softmax_xent": OLD}),
-    ("tf.gradients / minimize: TF 1.x's Mean and BroadcastGradientArgs gradients (Prod/Maximum/FloorDiv, "
-     "both Sum+Reshape branches) differ from 2.21's (GatherV2, one branch): 3 ops more on TF 1.x; "
-     "the gradient functions are TensorFlow's registry, not mirrored",
-     {"gradients": ALL, "opt_gradient_descent": ALL, "opt_momentum": ALL, "opt_adam": ALL,
-      "opt_rmsprop": ALL, "opt_adagrad": ALL, "opt_adadelta": ALL, "opt_adam_global_step": ALL}),
     ("batch normalization with a tensor `training` (TF 1.3.0: moments picked by Select, 68 / 63 ops; "
      "1.4.1: one op more), and 1.15.5's fused training-mode updates (30 / 27 ops, 28 / 25 here); not mirrored",
      {"layers_batch_norm": ("1.15",), "layers_batch_norm_tensor": OLD,
@@ -88,6 +83,11 @@ KNOWN_OTHER = [
      {"slim_batch_norm": ("1.3",)}, False),
     (("names",), "slim.batch_norm under TF 1.3.0's unfused default: its batchnorm ops in BatchNorm/batchnorm_1 "
      "(tf_slim's layer opens the scope a second time)", {"slim_batch_norm": ("1.3",)}, True),
+    (("types", "names"), "tf.gradients / minimize: the same op count as TF 1.x, but TF 2.21's Sub gradient "
+     "negates before reducing (Neg first), its initial gradient is named gradients/grad_ys_0 (TF 1.x: "
+     "gradients/Fill), and Add for AddV2",
+     {case: ALL for case in ("gradients", "opt_gradient_descent", "opt_momentum", "opt_adam", "opt_rmsprop",
+                             "opt_adagrad", "opt_adadelta", "opt_adam_global_step")}, True),
     (("types", "names"), "batch normalization: the same op count, other ops (FusedBatchNormV3 and its "
      "moving-average updates in another order); not mirrored",
      {"layers_batch_norm": ("1.4",), "slim_batch_norm": ("1.4",), "layers_batch_norm_tensor": ("1.15",),

@@ -17,6 +17,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   slim's conv2d; ``tf.layers.conv2d_transpose``'s output-shape ops; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
   contrib's ``batch_norm``;
 - ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``;
+- ``gradients.py``: TF 1.x's broadcasting-gradient ops and reduce_mean's gradient;
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
 
@@ -98,6 +99,16 @@ def install():
         setattr(tf.compat.v1, name, getattr(array_ops, name))
     # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
     _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
+    # gradients: TF 1.x's broadcasting and reduce_mean gradient ops
+    from tensorflow.python.framework import ops
+    from tensorflow.python.ops import math_grad
+
+    from . import gradients
+
+    _wrap(math_grad, "_InferGradientReductionAxes", gradients.no_static_reduction_axes)
+    entry = ops._gradient_registry._registry["Mean"]
+    if not hasattr(entry["type"], "_tf1_cnn_original"):
+        entry["type"] = gradients.mean_grad_1x(entry["type"])
     # the Dropout layers (tf.layers, contrib, slim): tf_keras's RandomGenerator.dropout
     from tf_keras.src import backend
 
