@@ -79,6 +79,17 @@ def test_tf1_dropout_keeps_x_over_keep_prob_or_zero():
     assert set(np.unique(out)) <= {0.0, 4.0} and 0.15 < (out > 0).mean() < 0.35
 
 
+@pytest.mark.parametrize("version", ["1.3", "1.15"])
+def test_transpose_without_perm_reverses_the_axes(version):
+    # TF 1.3.0's graph-computed perm (8 ops) and TensorFlow's own give the same tensor
+    with tf.Graph().as_default(), settings.using("tf1", version), op_structure.v1_behavior():
+        x = np.arange(24.0).reshape(2, 3, 4)
+        y = tf1.transpose(tf.constant(x))
+        assert y.shape.as_list() == [4, 3, 2]
+        with v1.Session() as s:
+            np.testing.assert_array_equal(s.run(y), x.T)
+
+
 def test_settings_reject_unknown_choices_and_restore():
     with pytest.raises(ValueError, match="seed rule"):
         settings.configure(seed_rule="tf3")

@@ -118,6 +118,7 @@ def make_facade():
     from . import estimator
 
     facade = Namespace("tf", v1, {"contrib": _contrib(), "layers": layers, "nn": nn,
+                                  "transpose": op_structure.transpose,
                                   "estimator": Namespace("tf.estimator", estimator.load)})
     from . import app_flags  # TF 1.2-1.4's argparse flags or absl's, by the version in force at first use
 

@@ -16,10 +16,13 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``layers.py``: contrib and core ``flatten``; the convolution of ``tf.layers.conv2d`` /
   slim's conv2d; ``tf.layers.conv2d_transpose``'s output-shape ops; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
   contrib's ``batch_norm``;
-- ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``.
+- ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``;
+- ``gradients.py``: TF 1.x's broadcasting-gradient ops and reduce_mean's gradient;
+- ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
+  scalar (TF 1.0-1.15: one Const).
 
 The facade (``facade.py``) serves ``flatten``, ``batch_norm`` / ``batch_normalization``,
-``tf.nn.dropout`` and ``tf.nn.softmax_cross_entropy_with_logits`` from here without
+``tf.nn.dropout``, ``tf.nn.softmax_cross_entropy_with_logits`` and ``tf.transpose`` from here without
 patching anything; ``install()`` below (called by ``tf1_cnn.compat.install()``)
 wraps the library functions the rest is reached through, for the whole process.
 
@@ -37,11 +40,12 @@ from tensorflow.python import tf2
 from tensorflow.python.ops import resource_variables_toggle
 
 from .dropout import dropout, dropout_1_0, dropout_v2_1_15, keras_dropout
+from .array import transpose
 from .losses import softmax_cross_entropy_with_logits
 from .layers import contrib_batch_norm, contrib_flatten, layers_batch_normalization, layers_flatten
 
 __all__ = ["contrib_batch_norm", "contrib_flatten", "layers_batch_normalization", "layers_flatten", "dropout", "dropout_1_0", "dropout_v2_1_15",
-           "install", "softmax_cross_entropy_with_logits", "v1_behavior"]
+           "install", "softmax_cross_entropy_with_logits", "transpose", "v1_behavior"]
 
 
 @contextmanager
@@ -81,10 +85,10 @@ def install():
     copies the facade's names onto the ``tensorflow`` module.
     """
     import tensorflow as tf
-    from tensorflow.python.ops import array_ops, random_ops
+    from tensorflow.python.ops import array_ops, math_ops, random_ops
 
     from .. import libraries
-    from . import random as random_1x, layers
+    from . import array, random as random_1x, layers
 
     # tf.random_uniform: the module attribute TF's own code calls, and the exported names
     _wrap(random_ops, "random_uniform", random_1x.random_uniform_1x)
@@ -93,6 +97,18 @@ def install():
     for name, wrapper in (("zeros", random_1x.zeros_1_4), ("ones", random_1x.ones_1_4)):
         _wrap(array_ops, name, wrapper)
         setattr(tf.compat.v1, name, getattr(array_ops, name))
+    # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
+    _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
+    # gradients: TF 1.x's broadcasting and reduce_mean gradient ops
+    from tensorflow.python.framework import ops
+    from tensorflow.python.ops import math_grad
+
+    from . import gradients
+
+    _wrap(math_grad, "_InferGradientReductionAxes", gradients.no_static_reduction_axes)
+    entry = ops._gradient_registry._registry["Mean"]
+    if not hasattr(entry["type"], "_tf1_cnn_original"):
+        entry["type"] = gradients.mean_grad_1x(entry["type"])
     # the Dropout layers (tf.layers, contrib, slim): tf_keras's RandomGenerator.dropout
     from tf_keras.src import backend
 

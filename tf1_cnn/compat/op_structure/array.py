@@ -1,0 +1,47 @@
+"""TF 1.3.0 / 1.4.1's ``tf.transpose`` without ``perm``.
+
+TF 1.0-1.4 computed the reversed permutation in the graph: Rank, (rank - 1) - range(0, rank, 1),
+then Transpose (8 ops). From 1.5 (and in TF 2.21) a known rank gives a constant perm (2 ops).
+"""
+import tensorflow as tf
+from tensorflow.python.ops import gen_array_ops
+
+from .. import settings
+
+_v1 = tf.compat.v1
+
+
+def transpose(a, perm=None, name="transpose", conjugate=False):
+    """``tf.transpose(a, perm=None)``: TF 1.3.0/1.4.1's ops without perm under 1.3 and 1.4."""
+    if perm is not None or conjugate or settings.current("tf1_version") not in ("1.3", "1.4") \
+            or tf.executing_eagerly():
+        return _v1.transpose(a, perm=perm, name=name, conjugate=conjugate)
+    with _v1.name_scope(name, "transpose", [a]) as scope:
+        a = tf.convert_to_tensor(a, name="a")
+        rank = gen_array_ops.rank(a)
+        perm = (rank - 1) - tf.raw_ops.Range(start=0, limit=rank, delta=1)  # gen_math_ops._range
+        ret = gen_array_ops.transpose(a, perm, name=scope)
+        if a.shape.dims is not None:
+            ret.set_shape(a.shape.dims[::-1])
+        return ret
+
+
+def reduction_dims_1x(original):
+    """``math_ops._ReductionDims`` (the axes of ``reduce_sum(x)`` and the like without ``axis``).
+
+    TF 1.0-1.15 gave every known rank, 0 included, a constant ``np.arange(rank)`` (one
+    Const); TF 2.21 tests ``if x_rank:`` and builds Rank and Range (4 ops) for a scalar,
+    which ``tf.losses.*`` reduce twice (``_safe_mean``).
+    """
+    import functools
+
+    import numpy as np
+
+    @functools.wraps(original)
+    def reduction_dims(x, axis):
+        if axis is None and not tf.executing_eagerly() and getattr(getattr(x, "shape", None), "rank", None) == 0:
+            return tf.constant(np.arange(0, dtype=np.int32))
+        return original(x, axis)
+
+    reduction_dims._tf1_cnn_original = original
+    return reduction_dims
