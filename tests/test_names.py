@@ -73,3 +73,14 @@ def test_case_sensitive_names_without_the_oracle():
     with tf.Graph().as_default() as g, settings.using("tf1", "1.3"):
         assert [g.unique_name(n) for n in ("X", "x", "x", "X", "x_1")] == ["X", "x", "x_1", "X_1", "x_1_1"]
         assert g.unique_name("y", mark_as_used=False) == "y" and g.unique_name("y") == "y"
+
+
+def test_imported_ops_are_recorded_case_sensitively():
+    """Ops made by the C API (import_graph_def) take their exact names under 1.3/1.4, not lowered ones."""
+    names.patch()
+    with tf.Graph().as_default() as source:
+        tf.compat.v1.placeholder(tf.float32, name="A")
+    with tf.Graph().as_default(), settings.using("tf1", "1.3"), op_structure.v1_behavior():
+        tf1.import_graph_def(source.as_graph_def(), name="")
+        got = [tf1.placeholder(tf.float32, name=n).op.name for n in ("a", "A")]
+    assert got == ["a", "A_1"]

@@ -21,11 +21,15 @@ SNIPPETS = {
               "tf.matmul(a, b); tf.matmul(a, a, transpose_b=True)\n",
     "fused_batch_norm": "x = tf.placeholder(tf.float32, [2, 4, 4, 3], name='x')\n"
                         "y, m, v = tf.nn.fused_batch_norm(x, tf.ones([3]), tf.zeros([3]), is_training=True)\n",
+    "iterator": "data = tf.data if hasattr(tf, 'data') else tf.contrib.data\n"  # TF 1.3: contrib.data
+                "ds = data.Dataset.from_tensor_slices(tf.zeros([4, 2]))\n"
+                "it = data.Iterator.from_structure(ds.output_types, ds.output_shapes)\n"
+                "it.make_initializer(ds); it.get_next()\n",
 }
 # The types op_types.py decides. Other types differ only with another structure (the gradients'
 # static shapes: Shape vs Const; grad_ys: Const vs Fill): op_structure.py's part.
 MAPPED = {"Add", "AddV2", "BatchMatMul", "BatchMatMulV2", "FusedBatchNorm", "FusedBatchNormV3",
-          "FusedBatchNormGrad", "FusedBatchNormGradV3"}
+          "FusedBatchNormGrad", "FusedBatchNormGradV3", "Iterator", "IteratorV2"}
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +56,7 @@ def test_the_oracle_tells_the_versions_apart(oracle):
     assert dict(oracle["1.3"]["matmul"])["MatMul"] == "BatchMatMul"
     assert dict(oracle["1.15"]["matmul"])["MatMul"] == "BatchMatMulV2"
     assert dict(oracle["1.15"]["fused_batch_norm"])["FusedBatchNormV3"] == "FusedBatchNormV3"
+    assert "Iterator" in dict(oracle["1.3"]["iterator"]) and "IteratorV2" in dict(oracle["1.15"]["iterator"])
 
 
 def _types(seed_rule, version, build):

@@ -12,6 +12,7 @@ and under the runtime and comparing the types of same-named ops
 | ``AddV2`` | ``Add`` everywhere (1.3/1.4 have no ``AddV2``: they cannot load a graph with it) | ``Add`` for ``tf.add`` / ``math_ops.add`` (initializers, ``random_*``, losses, control-flow gradients); ``AddV2`` for ``+`` (``_add_dispatch``, under 1.15's forward-compatibility horizon 2019-08-21) |
 | ``BatchMatMulV2`` | ``BatchMatMul`` (no broadcasting: only when the batch dimensions agree) | ``BatchMatMulV2`` |
 | ``FusedBatchNormV3`` (and its gradient) | ``FusedBatchNorm`` (float32; its gradient ``FusedBatchNormGrad`` follows from TF 2.21's own gradient of ``FusedBatchNorm``) | ``FusedBatchNormV3`` |
+| ``IteratorV2`` (``Iterator.from_structure``, ``make_initializable_iterator``) | ``Iterator`` (same attrs, no inputs) | ``IteratorV2`` |
 
 Types that differ only with another structure (another op count) are op
 structures, not types (``op_structure.py``): e.g. ``DivNoNan`` in the losses (TF
@@ -19,21 +20,24 @@ structures, not types (``op_structure.py``): e.g. ``DivNoNan`` in the losses (TF
 layers under 1.3/1.4, ``SelectV2`` in 1.15's dropout.
 
 ``patch()`` replaces the generated wrappers ``gen_math_ops.add_v2``,
-``gen_math_ops.batch_mat_mul_v2`` and ``gen_nn_ops.fused_batch_norm_v3`` (the module
-attributes every caller looks up at call time: ``math_ops.add``, ``_add_dispatch``,
-``math_ops.matmul``, ``nn_impl.fused_batch_norm``).
+``gen_math_ops.batch_mat_mul_v2``, ``gen_nn_ops.fused_batch_norm_v3`` and
+``gen_dataset_ops.iterator_v2`` (the module attributes every caller looks up at call time:
+``math_ops.add``, ``_add_dispatch``, ``math_ops.matmul``, ``nn_impl.fused_batch_norm``,
+``iterator_ops.Iterator.from_structure``, ``dataset_ops`` initializable iterators).
+``BatchDatasetV2`` (TF 1.3/1.4: ``BatchDataset``) has another input (``drop_remainder``): a
+structure, left as it is.
 """
 import collections
 import inspect
 import sys
 
 from tensorflow.python.framework import dtypes
-from tensorflow.python.ops import gen_math_ops, gen_nn_ops, math_ops
+from tensorflow.python.ops import gen_dataset_ops, gen_math_ops, gen_nn_ops, math_ops
 
 from .names import tf1_graphs, version_tuple
 
 _tf2 = {"add_v2": gen_math_ops.add_v2, "batch_mat_mul_v2": gen_math_ops.batch_mat_mul_v2,
-        "fused_batch_norm_v3": gen_nn_ops.fused_batch_norm_v3}
+        "fused_batch_norm_v3": gen_nn_ops.fused_batch_norm_v3, "iterator_v2": gen_dataset_ops.iterator_v2}
 LAST_WITHOUT_V2 = (1, 4)  # TF 1.3.0 and 1.4.1 have none of the three (oracle); 1.15.5 builds all three
 _ADD_DISPATCH = inspect.unwrap(math_ops._add_dispatch).__code__  # `x + y` (under its dispatch decorator)
 
@@ -89,8 +93,17 @@ def fused_batch_norm_v3(x, scale, offset, mean, variance, epsilon=0.0001, expone
                                        data_format=data_format, is_training=is_training, name=name)
 
 
+def iterator_v2(shared_name, container, output_types, output_shapes, name=None):
+    """A tf.data iterator resource (no inputs): ``Iterator`` under 1.3/1.4 (TF 1.3's contrib.data and
+    1.4's tf.data built it), else ``IteratorV2``."""
+    build = gen_dataset_ops.iterator if _older_types() else _tf2["iterator_v2"]
+    return build(shared_name=shared_name, container=container, output_types=output_types,
+                 output_shapes=output_shapes, name=name)
+
+
 def patch():
-    """Route the three generated wrappers through the functions above (idempotent)."""
+    """Route the four generated wrappers through the functions above (idempotent)."""
     gen_math_ops.add_v2 = add_v2
     gen_math_ops.batch_mat_mul_v2 = batch_mat_mul_v2
     gen_nn_ops.fused_batch_norm_v3 = fused_batch_norm_v3
+    gen_dataset_ops.iterator_v2 = iterator_v2
