@@ -16,7 +16,7 @@ def _facts(out):
 def test_old_api_as_keras_2_0_8_on_real_tf_1_4(tmp_path, tf1_oracle):
     ours = run_cli("-m", "tf1_cnn", "legacy", str(SCRIPT), cwd=tmp_path)
     assert ours.returncode == 0, ours.stderr
-    assert _facts(ours.stdout) == ["versions 2.0.8 2.0.8-tf", "same classes True True True True True",
+    assert _facts(ours.stdout) == ["versions 2.0.8 2.0.8-tf", "same classes True True True True True True True",
                                    "predict_classes True", "predict_proba True", "binary classes int32 (6, 1)"]
     assert "keras.Sequential.predict_classes" in ours.stderr and "np.argmax(model.predict(x)" in ours.stderr
     assert "state_updates" not in ours.stderr  # tf_keras's own notice, hidden

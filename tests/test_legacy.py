@@ -232,11 +232,12 @@ def test_scan_lists_names_and_what_is_missing_without_running(tmp_path):
     script = tmp_path / "old.py"
     script.write_text("import tensorflow as tf\nfrom tensorflow.contrib import slim\n"
                       "x = tf.placeholder(tf.float32, [None, 4])\nh = slim.fully_connected(x, 3)\n"
-                      "cell = tf.contrib.rnn.BasicLSTMCell(4)\nraise SystemExit('never run')\n")
+                      "seq = tf.contrib.legacy_seq2seq.basic_rnn_seq2seq\nraise SystemExit('never run')\n")
     proc = legacy("--scan", str(script))
     assert proc.returncode == 1 and "never run" not in proc.stdout + proc.stderr
     assert f"tf.placeholder  -> tf.compat.v1.placeholder  [{script}:3]" in proc.stdout
     assert f"tf.contrib.slim.fully_connected  -> tf_slim (runs it here)  [{script}:4]" in proc.stdout
-    assert "tf.contrib.rnn: tf.contrib.rnn is TF1-only and not provided" in proc.stdout and f"{script}:5" in proc.stdout
+    assert "tf.contrib.legacy_seq2seq: tf.contrib.legacy_seq2seq is TF1-only and not provided" in proc.stdout
+    assert f"{script}:5" in proc.stdout
     proc = legacy("--scan", str(COURSE_CELLS))
     assert proc.returncode == 0 and "every TensorFlow name in the source is provided" in proc.stdout

@@ -7,12 +7,15 @@ from keras.layers.convolutional import Conv2D
 from keras.layers.convolutional_recurrent import ConvLSTM2D
 from keras.layers.core import Dense, Flatten
 from keras.layers.merge import concatenate
+from keras.layers.normalization import BatchNormalization
+from keras.optimizers import rmsprop
 from keras.layers.recurrent import LSTM
 from keras.models import Sequential
 
 print("versions", keras.__version__, tf.keras.__version__)
 print("same classes", ConvLSTM2D is keras.layers.ConvLSTM2D, LSTM is keras.layers.LSTM, Layer is keras.layers.Layer,
-      concatenate is keras.layers.concatenate, Conv2D is keras.layers.Conv2D)
+      concatenate is keras.layers.concatenate, Conv2D is keras.layers.Conv2D,
+      BatchNormalization is keras.layers.BatchNormalization, rmsprop is keras.optimizers.RMSprop)
 np.random.seed(0)
 x = np.random.rand(6, 4).astype(np.float32)
 model = Sequential([Dense(3, input_shape=(4,), activation="softmax")])

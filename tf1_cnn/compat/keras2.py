@@ -32,11 +32,29 @@ from . import migration, settings
 
 _BASES = ("tf_keras.api._v1.keras", "tf_keras.src")
 
-# Keras 2.0 - 2.2 module -> (v1 API module its classes are now in, the names it had)
+# Keras 2.0 - 2.2 module -> (v1 API module its classes are now in, the names it had): the names are
+# Keras 2.0.8's (read in the tf1.4 oracle's keras package) plus 2.1-2.2's RNN cells and ReLU / Softmax;
+# tf_keras either dropped the module or keeps it as a package that does not export them
 OLD_MODULES = {
+    "layers.core": ("layers", ("Activation", "ActivityRegularization", "Dense", "Dropout", "Flatten", "Lambda",
+                               "Masking", "Permute", "RepeatVector", "Reshape", "SpatialDropout1D",
+                               "SpatialDropout2D", "SpatialDropout3D")),
+    "layers.convolutional": ("layers", (
+        "Conv1D", "Conv2D", "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Convolution1D", "Convolution2D",
+        "Convolution2DTranspose", "Convolution3D", "Cropping1D", "Cropping2D", "Cropping3D", "Deconv2D", "Deconv3D",
+        "Deconvolution2D", "Deconvolution3D", "SeparableConv2D", "SeparableConvolution2D", "UpSampling1D",
+        "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D")),
+    "layers.pooling": ("layers", (
+        "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
+        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D",
+        "GlobalAvgPool2D", "GlobalAvgPool3D", "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D",
+        "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D", "MaxPool1D", "MaxPool2D", "MaxPool3D",
+        "MaxPooling1D", "MaxPooling2D", "MaxPooling3D")),
+    "layers.normalization": ("layers", ("BatchNormalization",)),
+    "layers.noise": ("layers", ("AlphaDropout", "GaussianDropout", "GaussianNoise")),
     "layers.convolutional_recurrent": ("layers", ("ConvLSTM2D",)),
-    "layers.recurrent": ("layers", ("Recurrent", "RNN", "SimpleRNN", "GRU", "LSTM", "SimpleRNNCell", "GRUCell",
-                                    "LSTMCell", "StackedRNNCells")),
+    "layers.recurrent": ("layers", ("RNN", "SimpleRNN", "GRU", "LSTM", "SimpleRNNCell", "GRUCell", "LSTMCell",
+                                    "StackedRNNCells")),
     "layers.merge": ("layers", ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot",
                                 "add", "subtract", "multiply", "average", "maximum", "minimum", "concatenate", "dot")),
     "layers.embeddings": ("layers", ("Embedding",)),
@@ -46,6 +64,9 @@ OLD_MODULES = {
     "engine.topology": ("layers", ("Layer", "InputSpec", "Input", "InputLayer")),
     "objectives": ("losses", None),  # Keras 2's alias of keras.losses
 }
+# Keras 2.0 - 2.2's lowercase optimizer aliases (keras/optimizers.py: `rmsprop = RMSprop`, ...)
+OPTIMIZER_ALIASES = {"sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad", "adadelta": "Adadelta",
+                     "adam": "Adam", "adamax": "Adamax", "nadam": "Nadam"}
 
 # keras.__version__ / tf.keras.__version__ by TF 1.x version: the tf1.4 oracle's standalone Keras is
 # 2.0.8 and its tf.keras says 2.0.8-tf; TF 1.15's tf.keras says 2.2.4-tf (standalone Keras 2.2.4).
@@ -241,6 +262,9 @@ def install():
     Sequential.predict_classes = migration.counted("keras.Sequential.predict_classes", _predict_classes)
     Sequential.predict_proba = migration.counted("keras.Sequential.predict_proba", _predict_proba)
     _install_offline_get_file(keras)
+    for alias, name in OPTIMIZER_ALIASES.items():
+        if not hasattr(keras.optimizers, alias):
+            setattr(keras.optimizers, alias, getattr(keras.optimizers, name))
     set_versions()
     from . import keras2_print
 
