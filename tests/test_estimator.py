@@ -67,7 +67,8 @@ def test_canned_dnn_classifier_trains_evaluates_exports_and_predicts(tmp_path):
     accuracy, step = re.search(r"^accuracy (\S+) global_step (\d+)$", proc.stdout, re.M).groups()
     assert float(accuracy) > 0.9 and step == "200"  # a linear rule on 4 features: learnt in 200 steps
     exported = re.search(r"^exported (.*)$", proc.stdout, re.M).group(1)
-    assert os.path.isfile(os.path.join(exported, "saved_model.pb")) and os.path.isdir(os.path.join(exported, "variables"))
+    assert os.path.isfile(os.path.join(exported, "saved_model.pb"))
+    assert os.path.isdir(os.path.join(exported, "variables"))
     predicted = re.search(r"^predicted 10 (.*)$", proc.stdout, re.M).group(1).split()
     labels = re.search(r"^labels    10 (.*)$", proc.stdout, re.M).group(1).split()
     assert sum(p == t for p, t in zip(predicted, labels)) >= 9
@@ -193,3 +194,13 @@ def test_tf_config_cluster_trains_through_train_and_evaluate(tmp_path, cluster_p
     accuracy = float(re.search(r"^evaluated global_step 60 accuracy (\S+)$", outs["evaluator"], re.M).group(1))
     assert accuracy > 0.8
     assert cluster_procs[0].poll() is None  # the ps still serves
+
+
+def test_estimator_names_nothing_provides_name_their_successor(estimator_api):
+    from tf1_cnn.compat import migration
+    from tf1_cnn.compat.facade import tf1
+
+    with pytest.raises(AttributeError, match=r"BoostedTreesClassifier .*tensorflow_decision_forests"):
+        tf1.estimator.BoostedTreesClassifier  # in TF 1.15's tf.estimator, not in tensorflow_estimator 2.15
+    assert "tf.estimator.DNNClassifier with an input_fn" in migration.missing_message("tf.contrib.learn.DNNClassifier")
+    assert "train_and_evaluate" in migration.missing_message("tf.contrib.learn.learn_runner.run")

@@ -5,6 +5,7 @@ One module per concern:
 - ``seed_rule``: TF 1.x's op-seed rule (an unseeded op's seed is the graph's op count);
 - ``op_structure``: the functions rebuilt with TF 1.x's ops, and the op-count table;
 - ``libraries``: tf_keras's TF1 layers and tf_slim (contrib), with tf_slim's fixes;
+- ``estimator``: tensorflow_estimator 2.15 behind ``tf.estimator``, its import shim, TF 1.3's seed default;
 - ``facade``: ``tf1``, TF 1.x's ``tensorflow`` namespace, patching nothing global;
 - ``migration``: the name tables (TF1-only names, their TF2 replacements, where used);
 - ``install``: patch the process for unmodified TF1 code (``legacy`` calls it);

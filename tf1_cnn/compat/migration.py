@@ -84,6 +84,20 @@ NOT_PROVIDED = {
     "tf.estimator.BoostedTreesRegressor": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
     "tf.estimator.BoostedTreesEstimator": "tensorflow_decision_forests (tensorflow_estimator 2.15 dropped it)",
 }
+# tf.contrib.learn's own estimators (fit(x, y), monitors; deprecated from TF 1.3 on): tensorflow_estimator
+# 2.15 has none of them, only their tf.estimator successors.
+_CONTRIB_LEARN_ESTIMATORS = "(runs here, on tensorflow_estimator 2.15; tf.contrib.learn's fit(x, y) API does not)"
+NOT_PROVIDED.update({f"tf.contrib.learn.{name}": f"{successor} {_CONTRIB_LEARN_ESTIMATORS}" for name, successor in (
+    ("Estimator", "tf.estimator.Estimator with an input_fn"),
+    ("DNNClassifier", "tf.estimator.DNNClassifier with an input_fn"),
+    ("DNNRegressor", "tf.estimator.DNNRegressor with an input_fn"),
+    ("LinearClassifier", "tf.estimator.LinearClassifier with an input_fn"),
+    ("LinearRegressor", "tf.estimator.LinearRegressor with an input_fn"),
+    ("RunConfig", "tf.estimator.RunConfig"),
+    ("Experiment", "tf.estimator.train_and_evaluate"),
+    ("learn_runner", "tf.estimator.train_and_evaluate"),
+    ("MetricSpec", "EstimatorSpec(eval_metric_ops=...) or tf.estimator.add_metrics"),
+    ("monitors", "tf.train.SessionRunHook hooks, or tf.estimator.train_and_evaluate for validation"))})
 
 _renames = {}
 usage = Counter()           # TF1 name -> times it was looked up during this run
@@ -92,7 +106,8 @@ MAX_PLACES = 5
 _recording = [True]
 # frames in these are the runtime's or a library's, not the user's code
 _PACKAGE_DIRS = ("/tf1_cnn/compat/", "/tf1_cnn/legacy/", "/tensorflow/", "/tf_keras/", "/tf_slim/", "/keras/",
-                 "/tensorflow_estimator/", "/tensorboard/", "/scipy/", "/numpy/", "/importlib/", "<frozen ", "/runpy.py")
+                 "/tensorboard/", "/scipy/", "/numpy/", "/importlib/", "<frozen ", "/runpy.py",
+                 "/tensorflow_estimator/")
 
 
 def renames():
