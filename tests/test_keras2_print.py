@@ -312,3 +312,24 @@ def test_keras208_oracle_prints_the_same(keras208_oracle, legacy_208, tmp_path):
 def test_tf115_oracle_prints_the_same(tf1_oracle, legacy_115, tmp_path):
     theirs = _oracle_run(tf1_oracle("1.15"), tmp_path, MODELS + FIT, "tf")
     assert theirs == legacy_115
+
+
+def test_a_course_style_notebook_with_a_stored_keras_208_summary_matches(tmp_path):
+    """A Keras 2.0 notebook cell whose stored output is Keras 2.0.8's summary (the text above) passes
+    ``legacy NB --check``; the cell's first lines, the `repr` line, are left out of it."""
+    import nbformat
+
+    functional = MODELS[:MODELS.index("s = Sequential()")].replace('print(repr(m).split(" at ")[0], m.name)\n', "")
+    stored = SUMMARY_208[SUMMARY_208.index("\n") + 1:SUMMARY_208.index("<keras.models.Sequential")]
+    nb = nbformat.v4.new_notebook()
+    build = nbformat.v4.new_code_cell(functional.replace("import sys\nif sys.argv[1] == \"keras\":", "if True:")
+                                      .replace("m.summary()\n", ""))
+    summary = nbformat.v4.new_code_cell("m.summary()")
+    summary.outputs = [nbformat.v4.new_output("stream", name="stdout", text=stored)]
+    nb.cells = [build, summary]
+    path = tmp_path / "Keras - Tutorial - Happy House.ipynb"
+    path.write_text(nbformat.writes(nb))
+    proc = subprocess.run([sys.executable, "-m", "tf1_cnn", "legacy", str(path), "--check"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=900,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]

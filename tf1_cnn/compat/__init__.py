@@ -9,7 +9,8 @@ One module per concern:
 - ``facade``: ``tf1``, TF 1.x's ``tensorflow`` namespace, patching nothing global;
 - ``migration``: the name tables (TF1-only names, their TF2 replacements, where used);
 - ``install``: patch the process for unmodified TF1 code (``legacy`` calls it);
-- ``keras2``, ``scipy_compat``: Keras 2 under ``import keras``; SciPy's image helpers.
+- ``keras2``, ``scipy_compat``: Keras 2 under ``import keras``; SciPy's image helpers;
+- ``keras2_print``, ``tf1_logging``: what Keras 2.0.8 / TF 1.15's tf.keras and TF 1.x's logging printed.
 
 ``from tf1_cnn.compat import tf1 as tf`` patches nothing global: build graphs inside
 ``with tf.Graph().as_default():`` (as the project's own code does), or call

@@ -62,11 +62,11 @@ def _inbound_layers(node):
 
 
 def _sequential_like(model, which):
-    """2.0.8: no depth holds two nodes or a node with two inputs. 2.2.4-tf also: subclassed models,
-    and no layer with two nodes in the graph."""
+    """2.0.8: no depth holds two nodes or a node with two inputs. 2.2.4-tf also: no layer with two
+    nodes in the graph. Subclassed models (2.2.4-tf) list their layers alone."""
     if model.__class__.__name__ == "Sequential":
         return True
-    if which == TF_KERAS_115 and not getattr(model, "_is_graph_network", True):
+    if not getattr(model, "_is_graph_network", True):  # 2.2.4-tf; 2.0.8 had no subclassed models
         return True
     nodes = []
     for depth_nodes in model._nodes_by_depth.values():
