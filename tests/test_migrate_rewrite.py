@@ -45,7 +45,7 @@ def test_imports_and_names_rewritten_with_comments_and_layout_kept(names):
     assert '                    initializer=tf_slim.xavier_initializer())  # keep this comment\n' in out
     assert "h = tf_slim.fully_connected(x, 3)\n" in out
     assert "y = dropout_tf1(h, 0.5)\n" in out and "from tf1_migrated_helpers import dropout_tf1" in out
-    assert result.needs == {"dropout_tf1"}
+    assert result.needs == {"dropout_tf1", "tf_slim"} and "import tf1_migrated_helpers  # migrated: tf_slim" in out
     lines = {c["line"] for c in result.changes}
     assert {3, 4, 9, 10, 11} <= lines
     compile(out, "out.py", "exec")
@@ -142,3 +142,12 @@ def test_python2_file_is_reported(names, tmp_path):
     path.write_text("import tensorflow as tf\nprint 'hello'\n")
     result, text = cli.migrate_file(path, "old.py", {}, names, "1.3")
     assert text == path.read_text() and "Python 3" in result.problems[0]["what"]
+
+
+def test_an_arg_scope_initializer_is_not_replaced_by_the_default(names):
+    code = "import tensorflow as tf\nnet = tf.contrib.slim.conv2d(x, 4, [3, 3])\n"
+    chain = ["func_with_args", "convolution", "model_variable", "_initializer", "truncated_normal"]
+    he = {"api": "f", "executions": [[{"op_seed": 9, "chain": chain,
+                                       "initializer": {"factor": 2.0, "mode": "FAN_IN", "uniform": False}}]]}
+    out, result = migrate(code, names, {(None, 2, 6): he})
+    assert "weights_initializer" not in out and "op seed 9" in result.problems[0]["what"]

@@ -3,6 +3,7 @@
 Plain TensorFlow 2 / NumPy, no tf1_cnn: the migrated code must run where only the
 maintained packages are installed. Its parts, each written only when a migrated file
 uses it:
+- the two fixes tf_slim 1.1 needs on TF 2.21 (as ``compat/libraries.py`` makes them), run on import;
 - ``tf1_seed(site, seeds)``: a call site that drew several times with different op seeds
   under TF 1.x (a helper function called in a loop) gets its seeds as a list, consumed in order;
 - ``dropout_tf1(x, keep_prob, ...)``: TF 1.0-1.12's dropout math (floor(keep_prob + U)),
@@ -73,6 +74,31 @@ def dropout_tf1(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=
 '''
 
 
+TF_SLIM_FIX = '''
+
+def _fix_tf_slim():
+    """tf_slim 1.1 on TensorFlow 2.21, as shipped, fails in batch_norm and its Tensor checks:
+    1. tensorflow.python.layers.normalization lazy-loads tf_keras.legacy_tf_layers.normalization,
+       which tf_keras 2.21 ships as tf_keras.src.legacy_tf_layers.normalization: alias the old path;
+    2. tf_slim tests isinstance(x, ops.Tensor); TF 2.21 moved the class to
+       tensorflow.python.framework.tensor.Tensor: restore the alias (the same class).
+    """
+    import sys
+    from tensorflow.python.framework import ops, tensor
+
+    if not hasattr(ops, "Tensor"):
+        ops.Tensor = tensor.Tensor
+    import tf_keras.src.legacy_tf_layers as new_layers
+    from tf_keras.src.legacy_tf_layers import normalization
+
+    sys.modules.setdefault("tf_keras.legacy_tf_layers", new_layers)
+    sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization", normalization)
+
+
+_fix_tf_slim()  # on import of this module: the migrated code imports it before using tf_slim
+'''
+
+
 def _input_data_source():
     """tf1_cnn/input_data.py without its module docstring and package import (a UserError of its own)."""
     from .. import input_data
@@ -85,7 +111,7 @@ def _input_data_source():
             '# next_batch shuffling with NumPy\'s global generator, seeding from the graph seed) ---\n' + body)
 
 
-PARTS = {"tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source}
+PARTS = {"tf_slim": lambda: TF_SLIM_FIX, "tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source}
 
 
 def module_text(needs):

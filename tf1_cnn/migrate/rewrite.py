@@ -387,7 +387,8 @@ class Migrator(cst.CSTTransformer):
             init = name_expr(f"{tf}.glorot_uniform_initializer()")
             return (_with_kwarg(call, "initializer", _with_kwarg(init, "seed", expr)),
                     "initializer=glorot_uniform_initializer (get_variable's default)")
-        if name in SLIM_LAYERS and "model_variable" in chain and glorot and \
+        xavier = draw.get("initializer") in (None, {"factor": 1.0, "mode": "FAN_AVG", "uniform": True})
+        if name in SLIM_LAYERS and "model_variable" in chain and glorot and xavier and \
                 _find_kwarg(call, "weights_initializer") is None:
             self.slim = True
             init = name_expr("tf_slim.xavier_initializer()")
@@ -435,8 +436,11 @@ def migrate_module(code, names, result, sites, tf1_version, cell=None, header=Tr
         state["tf_aliases"] |= migrator.tf_aliases
     body = list(new.body)
     extra = []
-    if migrator.slim and not _imports(body, "tf_slim") and not (state or {}).get("tf_slim"):
-        extra.append(cst.parse_statement("import tf_slim  # migrated: tf.contrib's layers/slim\n"))
+    if migrator.slim and not (state or {}).get("tf_slim"):
+        result.needs.add("tf_slim")
+        extra.append(cst.parse_statement(f"import {HELPERS}  # migrated: tf_slim's fixes for TF 2.21 (see there)\n"))
+        if not _imports(body, "tf_slim"):
+            extra.append(cst.parse_statement("import tf_slim  # migrated: tf.contrib's layers/slim\n"))
         if state is not None:
             state["tf_slim"] = True
     if migrator.helper_imports:

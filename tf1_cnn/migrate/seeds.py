@@ -92,6 +92,19 @@ def _chain(frame, stop):
     return names[::-1]
 
 
+def _slim_initializer(frame, stop):
+    """tf_slim's variance_scaling closure (xavier is one) on the stack: its factor, mode, uniform; else None.
+
+    The layer's default (xavier_initializer()) is 1.0, FAN_AVG, uniform; an arg_scope may give another.
+    """
+    while frame is not None and frame is not stop:
+        if frame.f_code.co_name == "_initializer" and "tf_slim" in frame.f_code.co_filename:
+            local = frame.f_locals
+            return {k: local.get(k) for k in ("factor", "mode", "uniform")}
+        frame = frame.f_back
+    return None
+
+
 class Recorder:
     def __init__(self, user_files, budget):
         self.user_files = {os.path.realpath(f) for f in user_files}
@@ -133,7 +146,8 @@ class Recorder:
             "cell": int(name.rsplit(":cell ", 1)[1]) if ":cell " in name else None,
             "line": line, "col": col, "graph_seed": seeds[0], "op_seed": seeds[1],
             "api": callee.f_code.co_name if callee is not None else None,
-            "chain": _chain(frame, user)[:80], "execution": self._execution})
+            "chain": _chain(frame, user)[:80], "execution": self._execution,
+            "initializer": _slim_initializer(frame, user)})
         self.quiet_runs = 0
 
     def wrap_run(self, run):
