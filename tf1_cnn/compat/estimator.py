@@ -12,7 +12,7 @@ never at start-up, and returns its v1 API module
 (``tensorflow_estimator.python.estimator.api._v1.estimator``: ``Estimator`` with
 ``export_savedmodel``, the canned estimators with TF 1.x's loss reduction ``SUM``,
 ``train_and_evaluate``, ``TrainSpec`` / ``EvalSpec``, exporters, ``inputs``,
-``RunConfig`` reading ``TF_CONFIG``), with one TF 1.x difference restored:
+``RunConfig`` reading ``TF_CONFIG``), with two TF 1.3 differences restored:
 
 - ``RunConfig().tf_random_seed`` is **1** under ``--tf1-version 1.3`` (TF 1.2-1.3's
   RunConfig took no arguments and fixed the seed to 1, so every Estimator graph had
@@ -37,18 +37,22 @@ TF13_DEFAULT_SEED = 1  # tensorflow/python/estimator/run_config.py of TF 1.3.0: 
 _cache = {}
 
 
+class RemovedError(NotImplementedError, AttributeError):
+    """What a stub raises; an AttributeError too, so ``hasattr`` on a stub module stays False."""
+
+
 class _Removed(types.ModuleType):
     """A TF-internal module TF 2.21 no longer has: importable, each missing name a clear error."""
 
     def __getattr__(self, name):
         if name.startswith("__"):
             raise AttributeError(name)
-        raise NotImplementedError(f"{self.__name__}.{name}: {self.__doc__}")
+        raise RemovedError(f"{self.__name__}.{name}: {self.__doc__}")
 
 
 def _removed_class(module, name):
     def __init__(self, *args, **kwargs):
-        raise NotImplementedError(f"{module.__name__}.{name}: {module.__doc__}")
+        raise RemovedError(f"{module.__name__}.{name}: {module.__doc__}")
 
     return type(name, (), {"__init__": __init__, "__module__": module.__name__})
 
