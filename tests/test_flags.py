@@ -1,12 +1,11 @@
 """tf.app.flags under legacy (compat/app_flags.py): TF 1.2-1.4's argparse flags, or absl's for 1.15."""
-import os
 import subprocess
 
 import pytest
 
 from tf1_cnn.compat import app_flags
 
-from .helpers import ROOT, run_cli
+from .helpers import ROOT, oracle_env, run_cli
 
 SCRIPT = ROOT / "tests" / "legacy_scripts" / "flags_era.py"
 ARGS = ["extra", "--lr", "0.5", "--noverbose", "--shuffle"]  # a bare --shuffle before "extra" would take it as its value
@@ -18,7 +17,7 @@ def _legacy(version, tmp_path):
 
 
 def _real(exe, tmp_path):
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    env = oracle_env()
     return subprocess.run([exe, str(SCRIPT), *ARGS], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=300)
 

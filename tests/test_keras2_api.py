@@ -1,10 +1,9 @@
 """Keras 2.0-2.2 API tf_keras dropped (compat/keras2.py): old modules, predict_classes, versions, offline get_file."""
-import os
 import subprocess
 
 import numpy as np
 
-from .helpers import ROOT, run_cli
+from .helpers import ROOT, oracle_env, run_cli
 
 SCRIPT = ROOT / "tests" / "legacy_scripts" / "keras2_era_api.py"
 
@@ -21,7 +20,7 @@ def test_old_api_as_keras_2_0_8_on_real_tf_1_4(tmp_path, tf1_oracle):
     assert "keras.Sequential.predict_classes" in ours.stderr and "np.argmax(model.predict(x)" in ours.stderr
     assert "state_updates" not in ours.stderr  # tf_keras's own notice, hidden
     real = subprocess.run([tf1_oracle("1.4"), str(SCRIPT)], cwd=tmp_path, capture_output=True, text=True,
-                          env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"), timeout=300)
+                          env=oracle_env(), timeout=300)
     assert real.returncode == 0, real.stderr[-1500:]
     assert _facts(ours.stdout) == _facts(real.stdout)
 
@@ -32,7 +31,7 @@ def test_versions_under_1_15_as_real_tf_1_15(tmp_path, tf1_oracle):
     assert ours.returncode == 0, ours.stderr
     assert _facts(ours.stdout)[0] == "versions 2.2.4 2.2.4-tf"
     real = subprocess.run([tf1_oracle("1.15"), "-c", "import tensorflow as tf; print(tf.keras.__version__)"],
-                          capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"), timeout=300)
+                          capture_output=True, text=True, env=oracle_env(), timeout=300)
     assert real.stdout.strip() == "2.2.4-tf"
 
 

@@ -56,4 +56,7 @@ by_name = tf.contrib.learn.datasets.DATASETS["mnist"](mnist_dir)
 print("DATASETS mnist", by_name.train.images.shape)
 iris = base.load_csv_with_header(csv_file, target_dtype=np.int32, features_dtype=np.float32)
 print("load_csv_with_header", type(iris).__name__, iris.data.shape, iris.data.dtype, iris.target.tolist())
+options = dict(tf.contrib.tfprof.model_analyzer.TRAINABLE_VARS_PARAMS_STAT_OPTIONS, output="none")
+stats = tf.contrib.tfprof.model_analyzer.print_model_analysis(tf.get_default_graph(), tfprof_options=options)
+print("\ntfprof params", stats.total_parameters)  # after TensorFlow's own C++ lines
 print("Datasets fields", base.Datasets._fields, base.Dataset._fields)

@@ -137,6 +137,27 @@ def lookup():
     return _module("tf.contrib.lookup", {n: getattr(lookup_ops, n) for n in names if hasattr(lookup_ops, n)})
 
 
+def tfprof():
+    """``tf.contrib.tfprof`` (TF 1.3): model_analyzer over tensorflow.python.profiler, which TF 2.21 still has.
+
+    TF 1.3's ``print_model_analysis(graph, run_meta, op_log, tfprof_cmd, tfprof_options)`` returned
+    ``model_analyzer.profile(graph, run_meta, op_log, tfprof_cmd, tfprof_options)``; its option dicts are
+    ProfileOptionBuilder's (the same keys, plus ``step`` / ``min_occurrence`` that later TF added).
+    """
+    from tensorflow.python.profiler import model_analyzer, option_builder, tfprof_logger
+
+    def print_model_analysis(graph, run_meta=None, op_log=None, tfprof_cmd="scope", tfprof_options=0):
+        return model_analyzer.profile(graph, run_meta, op_log, tfprof_cmd, tfprof_options)
+
+    builder = option_builder.ProfileOptionBuilder
+    analyzer = _module("tf.contrib.tfprof.model_analyzer", {
+        "print_model_analysis": print_model_analysis, "advise": model_analyzer.advise,
+        "ALL_ADVICE": model_analyzer.ALL_ADVICE, "Profiler": model_analyzer.Profiler,
+        "TRAINABLE_VARS_PARAMS_STAT_OPTIONS": builder.trainable_variables_parameter(),
+        "FLOAT_OPS_OPTIONS": builder.float_operation(), "PRINT_ALL_TIMING_MEMORY": builder.time_and_memory()})
+    return _module("tf.contrib.tfprof", {"model_analyzer": analyzer, "tfprof_logger": tfprof_logger})
+
+
 def keras():
     """``tf.contrib.keras`` (TF 1.2 - 1.4): Keras 2 on TF1, tf_keras's v1 API."""
     from tf_keras.api._v1 import keras as k
@@ -272,6 +293,7 @@ def build(namespace):
         "util": package("tf.contrib.util", util),
         "factorization": package("tf.contrib.factorization", factorization),
         "lookup": package("tf.contrib.lookup", lookup),
+        "tfprof": package("tf.contrib.tfprof", tfprof),
     })
 
 

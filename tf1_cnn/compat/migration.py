@@ -54,6 +54,7 @@ CONTRIB = {
     "tf.contrib.util": "tf.get_static_value / tf.make_tensor_proto / tf.make_ndarray",
     "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (TF's clustering_ops.KMeans runs it here)",
     "tf.contrib.lookup": "tf.lookup (TF's lookup_ops run it here)",
+    "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=ProfileOptionBuilder...) (runs it here)",
 }
 
 # Known TF1 names that nothing here provides, with where to go instead (the first matching prefix wins).
@@ -68,7 +69,6 @@ NOT_PROVIDED = {
     "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
                         "(tensorflow_addons.image: TF <= 2.15 only)",
     "tf.contrib.cudnn_rnn": "tf.keras.layers.LSTM / GRU (cuDNN kernels on a GPU)",
-    "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=tf.compat.v1.profiler.ProfileOptionBuilder...)",
     "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune)",
     "tf.contrib.training": "tf_slim.training / tf.keras Model.fit",
     "tf.contrib.opt": "tf.keras.optimizers (tensorflow_addons.optimizers: TF <= 2.15 only)",
