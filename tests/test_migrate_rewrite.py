@@ -151,3 +151,9 @@ def test_an_arg_scope_initializer_is_not_replaced_by_the_default(names):
                                        "initializer": {"factor": 2.0, "mode": "FAN_IN", "uniform": False}}]]}
     out, result = migrate(code, names, {(None, 2, 6): he})
     assert "weights_initializer" not in out and "op seed 9" in result.problems[0]["what"]
+
+
+def test_contrib_names_in_tf_upgrade_v2s_table_are_renamed(names):
+    out, result = migrate("import tensorflow as tf\ncell = tf.contrib.rnn.BasicLSTMCell(8)\n", names)
+    assert "cell = tf.nn.rnn_cell.BasicLSTMCell(8)\n" in out and not result.problems
+    assert 'os.environ["TF_USE_LEGACY_KERAS"] = "1"' in out  # rnn cells are Keras 2's
