@@ -228,13 +228,18 @@ class Migrator(cst.CSTTransformer):
             return line
         if module == "tensorflow.examples.tutorials.mnist":
             names = [] if isinstance(stmt.names, cst.ImportStar) else [dotted(a.name) for a in stmt.names]
-            if names == ["input_data"]:
-                alias = stmt.names[0]
-                asname = alias.asname.name.value if alias.asname else "input_data"
-                self.result.needs.add("input_data")
-                self.change(original, f"from {module} import input_data -> import {HELPERS} as {asname}",
-                            self._why(module))
-                return line.with_changes(body=[cst.parse_statement(f"import {HELPERS} as {asname}\n").body[0]])
+            parts = {"input_data": "input_data", "mnist": "tutorials_mnist"}
+            if names and all(n in parts for n in names):
+                lines = []
+                for alias, n in zip(stmt.names, names):
+                    asname = alias.asname.name.value if alias.asname else n
+                    self.result.needs.add(parts[n])
+                    self.change(original, f"from {module} import {n} -> import {HELPERS} as {asname}",
+                                self._why(module))
+                    lines.append(cst.parse_statement(f"import {HELPERS} as {asname}\n"))
+                if len(lines) == 1:
+                    return line.with_changes(body=lines[0].body)
+                return cst.FlattenSentinel(lines)
             self.problem(original, f"`from {module} import {', '.join(names) or '*'}`",
                          "the tutorials' mnist model module is not in TF 2: copy the functions you use")
             return line
