@@ -133,3 +133,9 @@ def test_load_ext_after_tensorflow_says_so_once_and_installs_nothing(plain_kerne
     assert message.count("\n") == 1 and "already imported" in message and "eager execution already on" in message
     assert "%load_ext tf1_cnn` before anything imports TensorFlow" in message
     assert _text(cells[2]) == "True\n"
+
+
+def test_load_ext_in_the_tf1_kernel_keeps_its_report(tf1_prefix):
+    cells = _run(["import tensorflow as tf\nx = tf.placeholder(tf.float32)", "%load_ext tf1_cnn", "%tf1_report"],
+                 "tf1", tf1_prefix)
+    assert not _text(cells[1], "stderr") and "tf.placeholder" in _text(cells[2])

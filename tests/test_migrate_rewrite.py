@@ -151,3 +151,21 @@ def test_an_arg_scope_initializer_is_not_replaced_by_the_default(names):
                                        "initializer": {"factor": 2.0, "mode": "FAN_IN", "uniform": False}}]]}
     out, result = migrate(code, names, {(None, 2, 6): he})
     assert "weights_initializer" not in out and "op seed 9" in result.problems[0]["what"]
+
+
+def test_contrib_names_in_tf_upgrade_v2s_table_are_renamed(names):
+    out, result = migrate("import tensorflow as tf\ncell = tf.contrib.rnn.BasicLSTMCell(8)\n", names)
+    assert "cell = tf.nn.rnn_cell.BasicLSTMCell(8)\n" in out and not result.problems
+    assert 'os.environ["TF_USE_LEGACY_KERAS"] = "1"' in out  # rnn cells are Keras 2's
+
+
+def test_the_tutorials_mnist_module_comes_from_the_helper_module(names, tmp_path):
+    from tf1_cnn.migrate import helpers
+
+    out, result = migrate("from tensorflow.examples.tutorials.mnist import input_data, mnist\n", names)
+    assert out == "import tf1_migrated_helpers as input_data\nimport tf1_migrated_helpers as mnist\n"
+    assert result.needs == {"input_data", "tutorials_mnist"}
+    text = helpers.module_text(result.needs)
+    compile(text, "tf1_migrated_helpers.py", "exec")
+    assert "def inference(" in text and "def read_data_sets(" in text and "tf1_cnn" not in text.replace(
+        "`python -m tf1_cnn migrate`", "")

@@ -69,7 +69,7 @@ def test_identical_graph_agrees(tf1_oracle, tmp_path, capsys):
     status, out, _ = compare(["--tf1", "1.3", "--max-runs", "2", str(script)], capsys)
     assert status == 0, out
     assert "graphs: identical at every session run (3 / 3 ops, 1 / 1 records)" in out
-    assert "output: 4 lines agree" in out  # --max-runs 2: two 2-line prints, both stopped at the third run
+    assert "output: 2 lines agree" in out  # --max-runs 2: two prints (an array is one line), both stopped at the third run
     assert "stopped at --max-runs" in out and "result: agree" in out
     assert sorted(p.name for p in (tmp_path / "code").iterdir()) == ["matmul.py"]  # nothing written there
 
@@ -241,6 +241,7 @@ def test_seed_differences_pair_the_kth_random_ops():
 def test_split_cells_and_notebook_code(tmp_path):
     text = "<<tf1-cnn cell 2>>\nhello 1\n<<tf1-cnn cell 4>>\n\nloss 0.5\n"
     assert cli.split_cells(text, []) == [(2, "hello 1"), (4, "loss 0.5")]
+    assert cli.split_cells("a\n[1\n 2]\n", []) == [(None, "a"), (None, "[1 2]")]
     assert probe.cell_code("%matplotlib inline\nx = 1\n!ls\nfiles = !ls\n") == "\nx = 1\n\n\n"
     assert probe.cell_code("%%time\nx = 1\n") == "x = 1\n"
     assert probe.cell_code("%%bash\nls\n") is None
@@ -332,7 +333,8 @@ loss = tf.reduce_sum(tf.matmul(x, w))
 train = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=step)
 with tf.train.MonitoredTrainingSession(hooks=[tf.train.StopAtStepHook(last_step=3)]) as sess:
     while not sess.should_stop():
-        print("loss", sess.run([train, loss])[1])
+        print("loss", sess.run(loss))  # not fetched with train: which one runs first would be a race
+        sess.run(train)
 """
 
 
@@ -346,3 +348,13 @@ def test_monitored_training_session_is_recorded(tf1_oracle, tmp_path, capsys):
     assert all(data["sides"][s]["session_runs"] > 3 for s in ("tf1", "runtime"))  # its own runs too
     assert data["output"]["verdict"] == "agree" and data["output"]["lines"] == [3, 3]
     assert data["graphs"]["ops"][0] > 100  # the Saver's ops are in it
+
+
+def test_a_printed_array_is_one_line_however_numpy_wraps_it():
+    tf1 = "[[206.     6.     2.95  32.27   0.    72.    26.81  56.06  60.  ]\n [1. 2. 3. 4. 5. 6. 7. 8. 9.]]\ndone\n"
+    rt = ("[[2.060e+02 6.000e+00 2.950e+00 3.227e+01 0.000e+00 7.200e+01 2.681e+01\n  5.606e+01 6.000e+01]\n"
+          " [1.000e+00 2.000e+00 3.000e+00 4.000e+00 5.000e+00 6.000e+00 7.000e+00\n  8.000e+00 9.000e+00]]\ndone\n")
+    a, b = outputs.lines_of(tf1), outputs.lines_of(rt)
+    assert len(a) == len(b) == 2 and a[1] == b[1] == "done"
+    assert outputs.compare_lines(a, b)["first"] is None
+    assert outputs.lines_of("a [unclosed\nb\n") == ["a [unclosed b"]  # the end closes what is open

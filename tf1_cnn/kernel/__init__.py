@@ -48,6 +48,8 @@ def tf2_already_message():
 
 def activate(shell, seed_rule=None, tf1_version=None):
     """Install the TF1 runtime in ``shell``'s process; returns False (after one message) when too late."""
+    if _state:  # already active here (the tf1 kernel, then `%load_ext tf1_cnn`): keep its report and hooks
+        return True
     message = tf2_already_message()
     if message:
         print(message, file=sys.stderr)

@@ -8,6 +8,7 @@ uses it:
   under TF 1.x (a helper function called in a loop) gets its seeds as a list, consumed in order;
 - ``dropout_tf1(x, keep_prob, ...)``: TF 1.0-1.12's dropout math (floor(keep_prob + U)),
   which TF 2's ``U >= rate`` equals only up to float rounding;
+- ``inference``, ``loss``, ``training``, ``evaluation``: the tutorials' ``mnist`` module (gone from TF 2);
 - ``read_data_sets``: ``tensorflow.examples.tutorials.mnist.input_data`` (gone from TF 2),
   the project's own reader (``tf1_cnn/input_data.py``) copied in, without downloads.
 """
@@ -111,7 +112,16 @@ def _input_data_source():
             '# next_batch shuffling with NumPy\'s global generator, seeding from the graph seed) ---\n' + body)
 
 
-PARTS = {"tf_slim": lambda: TF_SLIM_FIX, "tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source}
+def _tutorials_mnist_source():
+    """tf1_cnn/compat/tutorials_mnist.py (plain TensorFlow) without its module docstring."""
+    from ..compat import tutorials_mnist
+
+    body = inspect.getsource(tutorials_mnist).split('"""', 2)[2]
+    return ("\n# --- tensorflow.examples.tutorials.mnist.mnist: the TF 1.x tutorial's model functions "
+            "(1.0-1.4's text) ---\n" + body)
+
+
+PARTS = {"tf_slim": lambda: TF_SLIM_FIX, "tutorials_mnist": _tutorials_mnist_source, "tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source}
 
 
 def module_text(needs):

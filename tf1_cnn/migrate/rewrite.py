@@ -228,13 +228,18 @@ class Migrator(cst.CSTTransformer):
             return line
         if module == "tensorflow.examples.tutorials.mnist":
             names = [] if isinstance(stmt.names, cst.ImportStar) else [dotted(a.name) for a in stmt.names]
-            if names == ["input_data"]:
-                alias = stmt.names[0]
-                asname = alias.asname.name.value if alias.asname else "input_data"
-                self.result.needs.add("input_data")
-                self.change(original, f"from {module} import input_data -> import {HELPERS} as {asname}",
-                            self._why(module))
-                return line.with_changes(body=[cst.parse_statement(f"import {HELPERS} as {asname}\n").body[0]])
+            parts = {"input_data": "input_data", "mnist": "tutorials_mnist"}
+            if names and all(n in parts for n in names):
+                lines = []
+                for alias, n in zip(stmt.names, names):
+                    asname = alias.asname.name.value if alias.asname else n
+                    self.result.needs.add(parts[n])
+                    self.change(original, f"from {module} import {n} -> import {HELPERS} as {asname}",
+                                self._why(module))
+                    lines.append(cst.parse_statement(f"import {HELPERS} as {asname}\n"))
+                if len(lines) == 1:
+                    return line.with_changes(body=lines[0].body)
+                return cst.FlattenSentinel(lines)
             self.problem(original, f"`from {module} import {', '.join(names) or '*'}`",
                          "the tutorials' mnist model module is not in TF 2: copy the functions you use")
             return line
@@ -293,11 +298,12 @@ class Migrator(cst.CSTTransformer):
                 new = ".".join(["tf_slim", *rest])
                 self.change(node, f"{full} -> {new}", "tf.contrib is gone from TF 2; tf_slim is the maintained copy")
                 return new
-            if len(parts) >= 2:
+            new = self._renamed(node, root, full) if len(parts) >= 3 else None
+            if new is None and len(parts) >= 2:
                 self.problem(node, f"`{full}`", _contrib_todo(full))
-            return None
-        if parts[0] in ("layers", "keras"):
-            self.legacy_keras = True
+            return new
+        if parts[0] in ("layers", "keras") or parts[:2] == ["nn", "rnn_cell"]:
+            self.legacy_keras = True  # Keras 2 behind them: resolvable only with TF_USE_LEGACY_KERAS=1
             return None
         if parts[0] == "estimator":
             self.problem(node, f"`{full}`", "TF 2.21 has no tf.estimator (tensorflow_estimator does not import on "
@@ -305,17 +311,26 @@ class Migrator(cst.CSTTransformer):
             return None
         if self.names.resolves(self.names.v1, parts):
             return None
-        target = self.names.renames.get(full)
-        if target:
-            tparts = target.split(".")[1:]
-            if tparts[:2] == ["compat", "v1"]:
-                tparts = tparts[2:]
-            if self.names.resolves(self.names.v1, tparts):
-                new = ".".join([root, *tparts])
-                self.change(node, f"{full} -> {target}", "tf_upgrade_v2's rename table (tf.compat.v1 lacks the name)")
-                return new
+        new = self._renamed(node, root, full)
+        if new is not None:
+            return new
         self.problem(node, f"`{full}`", "not in TF 2's tf.compat.v1 and no rename known: find its TF2 replacement")
         return None
+
+    def _renamed(self, node, root, full):
+        """``full`` through tf_upgrade_v2's rename table, when the target exists here; else None."""
+        target = self.names.renames.get(full)
+        if not target:
+            return None
+        tparts = target.split(".")[1:]
+        if tparts[:2] == ["compat", "v1"]:
+            tparts = tparts[2:]
+        keras_backed = tparts[:2] == ["nn", "rnn_cell"] or tparts[:1] in (["layers"], ["keras"])
+        if not (keras_backed or self.names.resolves(self.names.v1, tparts)):
+            return None
+        self.legacy_keras |= keras_backed
+        self.change(node, f"{full} -> {target}", "tf_upgrade_v2's rename table (tf.compat.v1 lacks the name)")
+        return ".".join([root, *tparts])
 
     # --- calls: dropout and seeds
     def leave_Call(self, original, updated):

@@ -151,21 +151,18 @@ def split_cells(text, ignore):
     """[(cell or None, line)] of a side's stdout (the probe's cell markers taken out)."""
     from .probe import CELL_MARKER
 
-    marker = re.compile("^" + re.escape(CELL_MARKER).replace(r"\{\}", r"(\d+)") + "$")
-    out, cell = [], None
-    for line in text.splitlines():
-        m = marker.match(line.strip())
-        if m:
-            cell = int(m.group(1))
-            continue
-        out.extend((cell, l) for l in _lines([line], ignore))
-    return out
-
-
-def _lines(lines, ignore):
     from .outputs import lines_of
 
-    return lines_of("\n".join(lines), ignore)
+    marker = re.compile("^" + re.escape(CELL_MARKER).replace(r"\{\}", r"(\d+)") + "$")
+    out, cell, raw = [], None, []
+    for line in text.splitlines() + [CELL_MARKER.format(0)]:  # a last marker flushes the last cell
+        m = marker.match(line.strip())
+        if m:
+            out.extend((cell, l) for l in lines_of("\n".join(raw), ignore))
+            cell, raw = int(m.group(1)), []
+        else:
+            raw.append(line)
+    return out
 
 
 def compare_outputs(tf1_text, runtime_text, ignore, tol, graphs_identical, notebook):

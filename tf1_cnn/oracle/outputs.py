@@ -43,12 +43,28 @@ def parse_line(line):
     return "".join(NUMBER.sub("#", line).split()), numbers  # numpy pads columns: spacing is not compared
 
 
+MAX_JOINED = 500  # lines of one printed array joined into one
+
+
 def lines_of(text, ignore=()):
-    """The non-blank lines of ``text`` that match no ``ignore`` pattern (compiled regexes)."""
-    out = []
+    """The non-blank lines of ``text`` that match no ``ignore`` pattern (compiled regexes).
+
+    A printed array is one line: lines are joined while a ``[`` is open. numpy wraps and
+    switches to exponent notation by the values (``[[206. 6. 2.95 ...`` on one side,
+    ``[[1.420e+02 4.050e+00 ...`` wrapped after 7 numbers on the other), so its line breaks are
+    not the output's structure.
+    """
+    out, pending, depth = [], [], 0
     for line in text.splitlines():
-        if line.strip() and not any(p.search(line) for p in ignore):
-            out.append(line.rstrip())
+        if not line.strip() or any(p.search(line) for p in ignore):
+            continue
+        pending.append(line.strip() if pending else line.rstrip())
+        depth += line.count("[") - line.count("]")
+        if depth <= 0 or len(pending) >= MAX_JOINED:
+            out.append(" ".join(pending))
+            pending, depth = [], 0
+    if pending:
+        out.append(" ".join(pending))
     return out
 
 
