@@ -20,6 +20,7 @@ naming it and its TF2 replacement.
 import types
 
 import tensorflow as tf
+from tensorflow.python.util.lazy_loader import LazyLoader
 
 from . import libraries, migration, op_structure
 
@@ -63,7 +64,9 @@ class Namespace(types.ModuleType):
                 value = getattr(base, attr)
             except AttributeError:
                 value = _MISSING
-            if isinstance(value, types.ModuleType) and value.__name__.startswith(("tensorflow", "tf_keras")):
+            if isinstance(value, LazyLoader):  # tf.keras: its name alone would load Keras; wrapped, loaded on use
+                value = self._overrides[attr] = Namespace(f"{self._path}.{attr}", lambda lazy=value: lazy)
+            elif isinstance(value, types.ModuleType) and value.__name__.startswith(("tensorflow", "tf_keras")):
                 value = Namespace(f"{self._path}.{attr}", value)
                 self._overrides[attr] = value
         return value

@@ -28,7 +28,7 @@ import os
 import sys
 import types
 
-from . import migration, settings
+from . import migration, post_import, settings
 
 _BASES = ("tf_keras.api._v1.keras", "tf_keras.src")
 
@@ -121,13 +121,19 @@ def keras_versions():
 
 
 def set_versions(tf_keras_namespace=None):
-    """Give Keras 2's module (and the facade's ``tf.keras``) the era's ``__version__``."""
+    """Give Keras 2's module (and the facade's ``tf.keras``) the era's ``__version__``.
+
+    Keras 2's module gets it once tf_keras is imported (``post_import``), read from the
+    version in force then."""
+    if tf_keras_namespace is not None:
+        object.__setattr__(tf_keras_namespace, "__version__", keras_versions()[1])
+    post_import.when_imported("tf_keras", _set_standalone_version)
+
+
+def _set_standalone_version(_module):
     from tf_keras.api._v1 import keras
 
-    standalone, bundled = keras_versions()
-    keras.__version__ = standalone
-    if tf_keras_namespace is not None:
-        object.__setattr__(tf_keras_namespace, "__version__", bundled)
+    keras.__version__ = keras_versions()[0]
 
 
 def _predict_classes(self, x, batch_size=32, verbose=None):
@@ -242,6 +248,13 @@ def install():
     for name in [n for n in sys.modules if n == "keras" or n.startswith("keras.")]:
         del sys.modules[name]  # Keras 3, if something imported it already
     sys.meta_path.insert(0, _Keras2Finder())
+    # the rest mends tf_keras itself: when it is first imported (`import keras`, tf.layers, tf.keras),
+    # not here, so that a TF1 script that never uses Keras does not load it (post_import.py)
+    post_import.when_imported("tf_keras", _mend_tf_keras)
+
+
+def _mend_tf_keras(_module):
+    """Keras 2.0 - 2.2's names, modules and printing on tf_keras (see the module docstring)."""
     from tf_keras.api._v1 import keras
     from tf_keras.src.utils import vis_utils
 
@@ -265,7 +278,7 @@ def install():
     for alias, name in OPTIMIZER_ALIASES.items():
         if not hasattr(keras.optimizers, alias):
             setattr(keras.optimizers, alias, getattr(keras.optimizers, name))
-    set_versions()
+    _set_standalone_version(None)
     from . import keras2_print
 
     keras2_print.install()  # what Keras 2.0.8 / TF 1.15's tf.keras printed (keras2_print.py)

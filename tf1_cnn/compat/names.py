@@ -28,13 +28,11 @@ own naming stays. Keras 2 layers (tf_keras's ``Layer``) name as on 1.15 and are
 left alone.
 """
 import functools
-import importlib.util
-import sys
 
 from tensorflow.python.client import pywrap_tf_session
 from tensorflow.python.framework import ops
 
-from . import settings
+from . import post_import, settings
 
 LAST_CASE_SENSITIVE = (1, 8)  # TF 1.9 made unique_name case-insensitive
 LAST_AUXILIARY_SCOPES = (1, 4)  # TF 1.5 gave tf.layers auxiliary_name_scope=False
@@ -144,34 +142,11 @@ def _patch_layers(base):
     base.Layer.add_weight = _wrap_add_weight(base.Layer.add_weight)
 
 
-class _PatchOnImport:
-    """A one-shot meta-path finder: patches tf.layers' Layer when tf_keras first loads it, so that
-    install() does not load Keras itself (the runtime loads it on first use: console.py)."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name != LEGACY_BASE:
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.loader is None:
-            return spec
-        exec_module = spec.loader.exec_module
-
-        def exec_and_patch(module):
-            exec_module(module)
-            _patch_layers(module)
-
-        spec.loader.exec_module = exec_and_patch
-        return spec
-
-
 def patch():
     """Install both rules (idempotent); they act only as described in the module docstring."""
     if ops.Graph.unique_name is unique_name:
         return
     ops.Graph.unique_name = unique_name
     ops.Graph._create_op_from_tf_operation = _create_op_from_tf_operation
-    if LEGACY_BASE in sys.modules:
-        _patch_layers(sys.modules[LEGACY_BASE])
-    else:
-        sys.meta_path.insert(0, _PatchOnImport())
+    # when tf_keras first loads it, so that install() does not load Keras itself (post_import.py)
+    post_import.when_imported(LEGACY_BASE, _patch_layers)

@@ -26,7 +26,6 @@ directory, environment, ``sys.path`` and arguments, and runs exactly what a cold
 - **Safety**: the socket lives in a folder only the user can enter (mode 700); a stale socket
   (a killed server) is removed and the run goes cold.
 """
-import array
 import hashlib
 import json
 import os
@@ -36,7 +35,6 @@ import struct
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 ENV_PREFIXES = ("TF_", "ONEDNN_", "OMP_", "KMP_", "MKL_", "CUDA_", "TF1_CNN_VERBOSE", "PYTHONPATH",

@@ -87,8 +87,7 @@ def install():
     import tensorflow as tf
     from tensorflow.python.ops import array_ops, math_ops, random_ops
 
-    from .. import libraries
-    from . import array, random as random_1x, layers
+    from . import array, random as random_1x
 
     # tf.random_uniform: the module attribute TF's own code calls, and the exported names
     _wrap(random_ops, "random_uniform", random_1x.random_uniform_1x)
@@ -109,8 +108,27 @@ def install():
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
-    # the Dropout layers (tf.layers, contrib, slim): tf_keras's RandomGenerator.dropout
+    # tf_slim's Dropout layer (TensorFlow's internal Keras) calls nn.dropout
+    from tensorflow.python.ops import nn
+
+    if not hasattr(nn.dropout, "_tf1_cnn_original"):
+        original, nn.dropout = nn.dropout, dropout
+        dropout._tf1_cnn_original = original
+    # tf_keras's and tf_slim's layers: mended when each is first imported, not at start-up
+    from .. import post_import
+
+    post_import.when_imported("tf_keras", _mend_tf_keras)
+    post_import.when_imported("tf_slim", _mend_tf_slim)
+
+
+def _mend_tf_keras(_module):
+    """tf.layers (tf_keras's TF1 layers): dropout's and the convolutions' TF 1.x ops."""
     from tf_keras.src import backend
+
+    from .. import libraries
+    from . import layers
+
+    # the Dropout layers (tf.layers, contrib, slim): tf_keras's RandomGenerator.dropout
 
     _wrap(backend.RandomGenerator, "dropout", keras_dropout)
     # tf.layers.conv1d/2d/3d and slim's conv2d: the TF1 layer classes only (Keras 2's own
@@ -123,15 +141,14 @@ def install():
             cls.convolution_op = layers.legacy_convolution_op(Conv.convolution_op)
     if "call" not in vars(legacy.Conv2DTranspose):
         legacy.Conv2DTranspose.call = layers.legacy_conv2d_transpose_call(legacy.Conv2DTranspose.call)
-    # tf_slim builds TensorFlow's internal Keras (tensorflow.python.keras) TF1 layers:
-    # its conv layers, and nn.dropout for its Dropout layer
-    libraries.slim()
+
+
+def _mend_tf_slim(_module):
+    """tf_slim builds TensorFlow's internal Keras (tensorflow.python.keras) TF1 layers: its convolutions."""
     from tensorflow.python.keras.legacy_tf_layers import convolutional as old_conv
-    from tensorflow.python.ops import nn
+
+    from . import layers
 
     for cls in (old_conv.Conv1D, old_conv.Conv2D, old_conv.Conv3D):
         if "build" not in vars(cls):
             cls.build = layers.legacy_conv_build(cls.build)
-    if not hasattr(nn.dropout, "_tf1_cnn_original"):
-        original, nn.dropout = nn.dropout, dropout
-        dropout._tf1_cnn_original = original
