@@ -84,3 +84,19 @@ def test_imported_ops_are_recorded_case_sensitively():
         tf1.import_graph_def(source.as_graph_def(), name="")
         got = [tf1.placeholder(tf.float32, name=n).op.name for n in ("a", "A")]
     assert got == ["a", "A_1"]
+
+
+def test_both_rules_in_one_graph_never_repeat_a_name():
+    """The project's own graphs build part of a graph under using("tf1") and the rest under TF 2's
+    rule (signs/training.py): neither rule may pick a name the other made."""
+    names.patch()
+    with tf.Graph().as_default() as g, op_structure.v1_behavior():
+        with settings.using("tf1", "1.3"):
+            tf.constant(1.0), tf.constant(2.0, name="const")
+        with settings.using("tf2", "1.3"):
+            tf.constant(3.0), tf.constant(4.0, name="Const")
+        with settings.using("tf1", "1.3"):
+            tf.constant(5.0)
+    got = [op.name for op in g.get_operations()]
+    assert len(set(got)) == len(got), got
+    assert got[:2] == ["Const", "const"]  # TF 1.3's case-sensitive rule where it was selected

@@ -44,45 +44,18 @@ KNOWN_DRAWS = [
 ]
 
 # types / names where the op count and draws agree: (aspects, cause, {case: versions}, strict)
-ADDV2 = ("random_uniform random_uniform_range random_uniform_seeded random_uniform_dynamic_shape random_normal "
-         "random_normal_args truncated_normal truncated_normal_stddev variable_truncated_normal get_variable_default "
-         "init_glorot_uniform init_glorot_normal init_xavier init_xavier_normal init_xavier_seeded "
-         "init_variance_scaling init_contrib_variance_scaling init_truncated_normal init_random_normal "
-         "init_random_uniform init_random_uniform_range nn_dropout_placeholder nn_dropout_float nn_dropout_image "
-         "layers_dropout_true nn_sigmoid_xent layers_dense layers_dense_relu layers_conv2d layers_conv2d_same_relu "
-         "slim_conv2d contrib_conv2d slim_fully_connected contrib_fully_connected_none nn_conv_relu_pool").split()
 KNOWN_OTHER = [
-    (("types",), "TF 2.21's + builds AddV2 where TF 1.x built Add (op types: another part of issue 17)",
-     {**{case: ALL for case in ADDV2}, "nn_sparse_softmax_xent": OLD, "nn_softmax_xent": OLD,
-      "reduce_mean_softmax_xent": OLD, "nn_batch_normalization": OLD,
-      "image_random_crop": OLD, "init_orthogonal": ("1.15",), "layers_dropout_tensor": ("1.15",),
-      "contrib_dropout": ("1.15",), "contrib_dropout_tensor": ("1.15",), "slim_dropout": ("1.15",),
-      "image_random_flip": ("1.15",), "image_random_brightness": ("1.15",),
-      "image_random_contrast": ("1.15",), "layers_conv2d_transpose": ALL, "losses_huber": ("1.15",),
-      "losses_sigmoid_xent": ("1.15",)}, False),
     (("names",), "tf.losses.* under 1.15: TF 2.21's ones_like names its shape constant "
      "ones_like/Shape/shape_as_tensor (TF 1.15.5: ones_like/Shape)",
      {case: ("1.15",) for case in ("losses_mean_squared_error", "losses_absolute_difference", "losses_huber",
                                     "losses_log_loss", "losses_softmax_xent", "losses_sigmoid_xent",
                                     "losses_sparse_softmax_xent")}, True),
-    (("names",), "TF 1.3.0/1.4.1 named conv2d_transpose's op conv2d_transpose/conv2d_transpose_2 (its layer "
-     "had opened the name scope twice before: tf.layers scope numbering, another part of issue 17)",
-     {"layers_conv2d_transpose": OLD}, False),
     (("types", "names"), "inside tf.cond TF 1.3.0/1.4.1 created the Switch before the op using it "
      "(graph built in Python); 1.5+ and 2.21 after it: same ops, other order",
      {"layers_dropout_tensor": OLD, "contrib_dropout_tensor": OLD, "image_random_flip": OLD}, True),
-    (("types", "names"), "TF 1.3.0/1.4.1's tf.layers scope numbering (the Dropout layer's ops in "
-     "Dropout/dropout, not dropout_1: names, another part of issue 17); Add for AddV2",
-     {"contrib_dropout": OLD, "slim_dropout": OLD}, False),
-    (("names",), "TF 1.3.0/1.4.1 made names unique case-sensitively (summary 'mean' after op 'Mean'): "
-     "another part of issue 17", {"summaries": OLD}, False),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
-    (("types", "names"), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
-     "but TF 1.3.0 created beta before gamma (and Add for AddV2)", {"layers_batch_norm": ("1.3",)}, True),
-    (("types",), "slim.batch_norm under TF 1.3.0's unfused default: Add for AddV2 (another part of issue 17)",
-     {"slim_batch_norm": ("1.3",)}, False),
-    (("names",), "slim.batch_norm under TF 1.3.0's unfused default: its batchnorm ops in BatchNorm/batchnorm_1 "
-     "(tf_slim's layer opens the scope a second time)", {"slim_batch_norm": ("1.3",)}, True),
+    (("names",), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
+     "but TF 1.3.0 created beta before gamma", {"layers_batch_norm": ("1.3",)}, True),
     (("types", "names"), "tf.gradients / minimize: the same op count as TF 1.x, but TF 2.21's Sub gradient "
      "negates before reducing (Neg first), its initial gradient is named gradients/grad_ys_0 (TF 1.x: "
      "gradients/Fill), and Add for AddV2",

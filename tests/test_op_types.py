@@ -100,3 +100,15 @@ def test_fused_batch_norm_v1_computes_as_v3():
     assert [r[0] for r in results] == ["FusedBatchNorm", "FusedBatchNormV3"]
     for a, b in zip(results[0][1:], results[1][1:]):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5)
+
+
+def test_five_dimensional_fused_batch_norm_stays_v3():
+    """FusedBatchNorm (TF 1.3/1.4) has only the 4-D formats: a Conv3D's NDHWC batch norm keeps V3."""
+    from tensorflow.python.ops import gen_nn_ops
+
+    def build():
+        x = tf1.placeholder(tf.float32, [2, 4, 4, 4, 3])
+        gen_nn_ops.fused_batch_norm_v3(x, tf1.ones([3]), tf1.zeros([3]), tf1.zeros([0]), tf1.zeros([0]),
+                                       data_format="NDHWC", is_training=True)
+
+    assert "FusedBatchNormV3" in _types("tf1", "1.3", build)

@@ -131,6 +131,10 @@ def _import_estimator():
     from tensorflow.python.util import deprecation
 
     _shim_tensorflow()
+    # its modules read tf.keras at import (canned/optimizers.py): tf_keras is loaded (and mended by
+    # the runtime's post-import hooks) first, while ``tensorflow`` is still the real module
+    import tf_keras  # noqa: F401
+
     real, deprecated = sys.modules["tensorflow"], deprecation.deprecated
 
     def export_notice_skipped(date, instructions, *args, **kwargs):

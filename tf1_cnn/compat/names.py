@@ -28,6 +28,7 @@ own naming stays. Keras 2 layers (tf_keras's ``Layer``) name as on 1.15 and are
 left alone.
 """
 import functools
+import weakref
 
 from tensorflow.python.client import pywrap_tf_session
 from tensorflow.python.framework import ops
@@ -62,6 +63,23 @@ def auxiliary_scopes():
     return tf1_graphs() and version_tuple() <= LAST_AUXILIARY_SCOPES
 
 
+def _exact_names(graph):
+    """The names in use in ``graph``, case kept: {name: next suffix to try}.
+
+    TF 2.21 keeps ``Graph._names_in_use`` by lower-cased name. The case-sensitive rule needs the
+    names as they are; both rules may build ops in one graph (the project's own graphs build part
+    of a graph under ``using("tf1")``), so every name made is recorded in both: the TF 2 rule then
+    never picks a name the TF 1.x rule made, nor the other way round.
+    """
+    exact = _EXACT.get(graph)
+    if exact is None:
+        exact = _EXACT[graph] = {op.name: 1 for op in graph.get_operations()}
+    return exact
+
+
+_EXACT = weakref.WeakKeyDictionary()  # graph -> its exact names (a Graph takes no new attributes)
+
+
 def unique_name(self, name, mark_as_used=True):
     """``Graph.unique_name``: TF 1.4.1's (case-sensitive) under 1.3/1.4, TF 2.21's otherwise.
 
@@ -69,34 +87,35 @@ def unique_name(self, name, mark_as_used=True):
     ``_2``, ... is appended (the first suffix not in use). ``mark_as_used`` records
     the result so that the next call gets another one.
     """
+    exact = _exact_names(self)
     if not case_sensitive():
-        return _tf2_unique_name(self, name, mark_as_used)
+        name = _tf2_unique_name(self, name, mark_as_used)
+        if mark_as_used:
+            exact.setdefault(name, 1)
+        return name
     if self._name_stack:
         name = self._name_stack + "/" + name
-    i = self._names_in_use.get(name, 0)
+    i = exact.get(name, 0)
     if mark_as_used:
-        self._names_in_use[name] = i + 1
+        exact[name] = i + 1
     if i > 0:
         base_name = name
-        while name in self._names_in_use:
+        while name in exact:
             name = "%s_%d" % (base_name, i)
             i += 1
         if mark_as_used:  # so that a later unique_name("name_1") does not clash
-            self._names_in_use[name] = 1
+            exact[name] = 1
+    if mark_as_used:  # TF 2's own bookkeeping (lower-cased), for the TF 2 rule in the same graph
+        self._names_in_use[name.lower()] = max(self._names_in_use.get(name.lower(), 0), 1)
     return name
 
 
 def _create_op_from_tf_operation(self, c_op, compute_device=True):
-    """TF 2.21's, but an op made by the C API (import_graph_def, control flow) is recorded under
-    its own name instead of its lower-cased one while names are case-sensitive."""
-    if not case_sensitive():
-        return _tf2_create_op_from_tf_operation(self, c_op, compute_device)
-    name = pywrap_tf_session.TF_OperationName(c_op)
-    lowered_known = name.lower() in self._names_in_use
+    """TF 2.21's, and an op made by the C API (import_graph_def, control flow) is recorded under
+    its own name too (``_exact_names``)."""
+    exact = _exact_names(self)
     op = _tf2_create_op_from_tf_operation(self, c_op, compute_device)
-    if not lowered_known and name.lower() != name:
-        del self._names_in_use[name.lower()]
-    self._names_in_use.setdefault(name, 1)
+    exact.setdefault(pywrap_tf_session.TF_OperationName(c_op), 1)
     return op
 
 

@@ -79,11 +79,12 @@ def fused_batch_norm_v3(x, scale, offset, mean, variance, epsilon=0.0001, expone
                         data_format="NHWC", is_training=True, name=None):
     """Fused batch normalization of x (NHWC or NCHW) by per-channel scale/offset (C,).
 
-    ``FusedBatchNorm`` (TF 1.0-1.4's op; float32 only, no exponential average) under
+    ``FusedBatchNorm`` (TF 1.0-1.4's op; float32 only, no exponential average, 4-D only) under
     1.3/1.4, with its five outputs and None for V3's ``reserve_space_3``; else
-    ``FusedBatchNormV3``.
+    ``FusedBatchNormV3`` (also for the 5-D NDHWC / NCDHW formats, which only V3 has).
     """
-    if (_older_types() and exponential_avg_factor == 1 and getattr(x, "dtype", None) == dtypes.float32
+    if (_older_types() and exponential_avg_factor == 1 and data_format in (b"NHWC", "NHWC", b"NCHW", "NCHW")
+            and getattr(x, "dtype", None) == dtypes.float32
             and getattr(scale, "dtype", None) == dtypes.float32):
         outputs = gen_nn_ops._fused_batch_norm(x, scale, offset, mean, variance, epsilon=epsilon,
                                                data_format=data_format, is_training=is_training, name=name)
