@@ -306,7 +306,19 @@ def _oracle_run(exe, folder, source, *args):
 
 def test_keras208_oracle_prints_the_same(keras208_oracle, legacy_208, tmp_path):
     theirs = _oracle_run(keras208_oracle, tmp_path, MODELS + FIT, "keras")
-    assert theirs == "".join(legacy_208)
+    _same_print(theirs, "".join(legacy_208))
+
+
+def _same_print(theirs, ours):
+    """Keras's text byte for byte with the numbers masked, and the numbers within the drift of a
+    few training steps (TF 1.4's Eigen kernels against TF 2.21's oneDNN ones: the README's compare rule)."""
+    import numpy as np
+
+    from tf1_cnn.oracle.outputs import NUMBER
+
+    assert NUMBER.sub("#", ours) == NUMBER.sub("#", theirs)
+    np.testing.assert_allclose([float(m.group()) for m in NUMBER.finditer(ours)],
+                               [float(m.group()) for m in NUMBER.finditer(theirs)], rtol=1e-3, atol=1e-3)
 
 
 def test_tf115_oracle_prints_the_same(tf1_oracle, legacy_115, tmp_path):

@@ -241,3 +241,15 @@ def test_scan_lists_names_and_what_is_missing_without_running(tmp_path):
     assert f"{script}:5" in proc.stdout
     proc = legacy("--scan", str(COURSE_CELLS))
     assert proc.returncode == 0 and "every TensorFlow name in the source is provided" in proc.stdout
+
+
+def test_import_tensorflow_compat_v1_finds_the_patched_module(tmp_path):
+    """tf_upgrade_v2's spelling imports tensorflow.compat.v1 by name: it must be the module install()
+    gave the TF1 names to, not a fresh copy of the API file (which would replace tf.compat.v1)."""
+    script = tmp_path / "v1.py"
+    script.write_text("import tensorflow as tf\nimport tensorflow.compat.v1 as v1\n"
+                      "from tensorflow.compat.v1 import estimator\n"
+                      "print(v1 is tf.compat.v1, hasattr(v1, 'layers'), estimator is tf.compat.v1.estimator)\n")
+    proc = legacy(str(script), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "True True True"

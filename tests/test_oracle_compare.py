@@ -74,19 +74,44 @@ def test_identical_graph_agrees(tf1_oracle, tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "code").iterdir()) == ["matmul.py"]  # nothing written there
 
 
-def test_random_uniform_differs_and_names_the_op_and_line(tf1_oracle, tmp_path, capsys):
+def test_random_uniform_builds_tf1s_seven_ops_and_agrees(tf1_oracle, tmp_path, capsys):
+    """tf.random_uniform's default range: 7 ops on TF 1.x, 2 on TF 2.21 alone; the runtime builds TF 1.x's."""
     tf1_oracle("1.15")
     script = write(tmp_path / "code", "ru.py", RANDOM_UNIFORM)
     report = tmp_path / "report.json"
     status, out, _ = compare(["--tf1", "1.15", "--json", str(report), str(script)], capsys)
+    assert status == 0, out
+    data = json.loads(report.read_text())
+    assert data["graphs"]["seeds_differ"] == 0 and data["verdict"] == "agree"
+
+
+STANDARDIZE = """\
+import tensorflow as tf
+tf.set_random_seed(1)
+x = tf.placeholder(tf.float32, [4, 4, 3])
+s = tf.image.per_image_standardization(x)
+w = tf.Variable(tf.random_uniform([3, 2]))
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    print(sess.run(tf.matmul(tf.reshape(s, [16, 3]), w), {x: [[[1, 2, 3]] * 4] * 4}).sum())
+"""
+
+
+def test_a_differing_op_is_named_with_its_line_and_the_seed_it_moves(tf1_oracle, tmp_path, capsys):
+    """per_image_standardization: TF 1.15.5 ends it with an Identity the runtime does not build (a known
+    difference, tests/test_op_tables.py), so the next unseeded draw gets op seed 27 there, 26 here."""
+    tf1_oracle("1.15")
+    script = write(tmp_path / "code", "st.py", STANDARDIZE)
+    report = tmp_path / "report.json"
+    status, out, _ = compare(["--tf1", "1.15", "--json", str(report), str(script)], capsys)
     assert status == 1, out
-    assert "first difference at op 2 (another op), session run 1" in out
+    assert "first difference at op 23 (another op), session run 1" in out
     data = json.loads(report.read_text())
     diff = data["graphs"]["first_difference"]
-    assert diff["tf1"] == {"index": 2, "name": "random_uniform/min", "type": "Const", "source": "ru.py:4"}
-    assert diff["runtime"]["type"] == "RandomUniform" and diff["runtime"]["source"] == "ru.py:4"
-    # TF 1.x's graph has 5 ops more before the draw: the draw's op seed is 4 there, 2 here
-    assert data["graphs"]["first"]["tf1"]["seed2"] == 4 and data["graphs"]["first"]["runtime"]["seed2"] == 2
+    assert diff["tf1"] == {"index": 23, "name": "per_image_standardization/Identity", "type": "Identity",
+                           "source": "st.py:4"}
+    assert diff["runtime"]["name"] == "random_uniform/shape" and diff["runtime"]["source"] == "st.py:5"
+    assert data["graphs"]["first"]["tf1"]["seed2"] == 27 and data["graphs"]["first"]["runtime"]["seed2"] == 26
     assert data["graphs"]["seeds_differ"] == 1
     assert data["verdict"] == "differ" and data["exit_status"] == 1
     assert data["sides"]["tf1"]["ops"] == {"1": data["graphs"]["ops"][0]}

@@ -92,6 +92,12 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
         setattr(tf, name, _quiet_lookup(tf1, name))
     tf.compat.v1.layers = _quiet_lookup(tf1.compat.v1, "layers")
     tf.compat.v1.estimator = _quiet_lookup(tf1.compat.v1, "estimator")  # loaded on first use
+    # `import tensorflow.compat.v1` must find these module objects (with the names set on them),
+    # not run the API file again into a fresh module that would replace tf.compat.v1 (importing
+    # tf_keras used to register them as a side effect; Keras now loads on first use)
+    for name, module in (("tensorflow.compat", tf.compat), ("tensorflow.compat.v1", tf.compat.v1),
+                         ("tensorflow.compat.v2", tf.compat.v2)):
+        sys.modules.setdefault(name, module)
     for path in ("contrib", "contrib.layers", "contrib.slim", "contrib.framework", "contrib.learn",
                  "contrib.learn.datasets", "layers", "estimator"):
         obj = tf1

@@ -109,7 +109,8 @@ def _input_data_source():
     body = body.replace("from .errors import UserError\n",
                         "\n\nclass UserError(ValueError):\n    \"\"\"A missing or malformed MNIST file.\"\"\"\n")
     return ('\n# --- tensorflow.examples.tutorials.mnist.input_data (TF 1.x semantics: validation split,\n'
-            '# next_batch shuffling with NumPy\'s global generator, seeding from the graph seed) ---\n' + body)
+            '# next_batch shuffling with NumPy\'s global generator, seeding from the graph seed) ---\n' + body
+            + "\n_announce.append(True)  # TF 1.x's reader printed `Extracting <path>` for every file it read\n")
 
 
 def _tutorials_mnist_source():

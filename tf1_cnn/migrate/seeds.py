@@ -167,6 +167,29 @@ class Recorder:
         return session_run
 
 
+def _run_cells(path):
+    """Run a notebook's code cells in order in one namespace, each compiled as ``<path>:cell <N>`` (N
+    among all cells, as the migration report counts them), so a draw's call site names its cell and
+    line. Magic and shell lines become blank lines (the line numbers stay): only the graph matters
+    here. Returns "cell N: <error>" for the first cell that raised, or None."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    namespace = {"__name__": "__main__"}
+    os.chdir(os.path.dirname(os.path.abspath(path)))
+    for index, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines()]
+        try:
+            exec(compile("\n".join(lines), f"{path}:cell {index}", "exec"), namespace)
+        except _StopRecording:
+            raise
+        except Exception as exc:
+            return f"cell {index}: {type(exc).__name__}: {exc}"
+    return None
+
+
 def main(argv=None):
     import argparse
 
@@ -194,17 +217,11 @@ def main(argv=None):
     status = {"status": "completed", "detail": ""}
     try:
         if a.source.endswith(".ipynb"):
-            from ..legacy import notebook
-
-            nb = notebook.read_notebook(a.source)
-            runs = notebook.NotebookRunner(a.source, os.path.join(os.path.dirname(a.out), "figures"),
-                                           echo=False).run(nb)
-            failed = [r for r in runs if r.error]
+            failed = _run_cells(a.source)
             if rec.stopped:
                 status = {"status": "stopped", "detail": rec.stopped}
             elif failed:
-                status = {"status": "failed", "detail": f"cell {failed[0].index}: "
-                          + failed[0].error.strip().splitlines()[-1]}
+                status = {"status": "failed", "detail": failed}
         else:
             import runpy
 
