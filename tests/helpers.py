@@ -17,12 +17,12 @@ def run_cli(*args, cwd=ROOT, env=None, timeout=600):
                           timeout=timeout)
 
 
-def oracle_env():
-    """The environment for real TF 1.x (tf1_oracle): TensorFlow 2 in the test process set TF2_BEHAVIOR=1,
-    which TF 1.15 obeys (its tf.keras then says 2.3.0-tf)."""
-    env = {k: v for k, v in os.environ.items() if k != "TF2_BEHAVIOR"}
-    env["TF_CPP_MIN_LOG_LEVEL"] = "3"
-    return env
+def oracle_env(**extra):
+    """The environment for real TF 1.x (tf1_oracle): this process's, without what importing TensorFlow 2
+    set in it (TF2_BEHAVIOR=1, which TF 1.15 obeys: eager mode, resource variables; tf1_cnn/oracle/envs.py)."""
+    from tf1_cnn.oracle.envs import oracle_environ
+
+    return oracle_environ(**extra)
 
 
 def write_signs_h5(path, m, split="train", size=64, seed=0, n_classes=6, **override):

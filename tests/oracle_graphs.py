@@ -32,14 +32,7 @@ print(json.dumps(out))
 VERSIONS = [v for v in ("1.3", "1.4", "1.15") if v in settings.TF1_VERSIONS]
 
 
-def oracle_env():
-    """This process's environment for an oracle subprocess, without what importing TF 2.21 set in it:
-    TF2_BEHAVIOR=1 would make TF 1.15 build TF 2 graphs (resource variables, v2 control flow)."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("TF2_BEHAVIOR", "TPU_ML_PLATFORM", "TPU_ML_PLATFORM_VERSION",
-                        "ENABLE_RUNTIME_UPTIME_TELEMETRY")}
-    env["TF_CPP_MIN_LOG_LEVEL"] = "3"
-    return env
+from .helpers import oracle_env  # noqa: F401 (the oracle's environment, for this module's users)
 
 
 def oracle_ops(exe, snippets):

@@ -11,7 +11,7 @@ import pytest
 
 from tf1_cnn.compat import settings
 
-from .helpers import ROOT, run_cli
+from .helpers import ROOT, oracle_env, run_cli
 
 SCRIPTS = ROOT / "tests" / "legacy_scripts"
 CLUSTER_TIMEOUT = 300  # seconds for the whole cluster (four TensorFlow processes on a shared machine)
@@ -91,8 +91,7 @@ def test_model_fn_initial_values_match_tf1(version, tf1_oracle, tmp_path):
     on real TF 1.x and under `legacy --tf1-version`. Without a graph seed (1.4 and later by default)
     the values are random in both: there only the seeds (0, 0) are compared."""
     exe = tf1_oracle(version)
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-    oracle = subprocess.run([exe, str(SCRIPTS / "estimator_seeds.py"), str(tmp_path / "oracle")], env=env,
+    oracle = subprocess.run([exe, str(SCRIPTS / "estimator_seeds.py"), str(tmp_path / "oracle")], env=oracle_env(),
                             capture_output=True, text=True, timeout=300)
     assert oracle.returncode == 0, oracle.stderr[-3000:]
     # TF 1.4's estimator is 1.15's (seed default None, global_step_read before the input_fn), so the

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, oracle_env
 
 MODELS = textwrap.dedent("""\
     import sys
@@ -179,8 +179,7 @@ FIT_208_V2 = ("=== verbose 2\nEpoch 1/2\n0s - loss: 1.3655 - acc: 0.3500\n"
 def _run(cmd, cwd):
     """stdout as bytes decoded, so the progress bar's \\r and \\b stay as written."""
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    env = dict(os.environ, PYTHONPATH=path, TF_CPP_MIN_LOG_LEVEL="3")
-    env.pop("TF2_BEHAVIOR", None)  # TF 2.21 sets it on import (in this process): TF 1.15 would run as TF 2
+    env = oracle_env(PYTHONPATH=path)  # without TF2_BEHAVIOR, which TF 2.21 set in this process
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=900, env=env)
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     return proc.stdout.decode()

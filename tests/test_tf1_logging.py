@@ -5,7 +5,7 @@ import subprocess
 import sys
 import textwrap
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, oracle_env
 
 # a saver round trip: TF 1.x logged `Restoring parameters from PATH` at INFO
 SAVER = textwrap.dedent("""\
@@ -24,8 +24,7 @@ SAVER = textwrap.dedent("""\
 
 
 def _run(exe, script, *args):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
-    env.pop("TF2_BEHAVIOR", None)  # TF 2.21 sets it on import in this process; a TF 1.x oracle would obey it
+    env = oracle_env(PYTHONPATH=str(ROOT))  # without TF2_BEHAVIOR, which TF 2.21 set in this process
     return subprocess.run([exe, str(script), *args], capture_output=True, text=True, env=env, timeout=600)
 
 

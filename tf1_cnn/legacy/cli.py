@@ -120,8 +120,10 @@ def early(args, argv):
     if args.warm_stop:
         print(f"stopped {warm.stop_all()} warm process(es)")
         return 0
-    if warm.requested(args) and args.script and not args.script.endswith(".ipynb") \
-            and not (args.coverage or args.scan):
+    notebook = bool(args.script) and args.script.endswith(".ipynb") and not (args.coverage or args.scan)
+    if notebook:  # it runs in the tf1 kernel's own process: this one needs no TensorFlow
+        args.needs_tensorflow = False
+    elif warm.requested(args) and args.script and not (args.coverage or args.scan):
         return warm.run(argv)
     return None
 
