@@ -11,7 +11,6 @@ order) and its random ops' [index, seed, seed2]. ``op_tables.py`` reads the tabl
 import argparse
 import datetime
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -44,10 +43,8 @@ def _run_probe(cmd, cases):
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "ops.json"
         cmd = [*cmd, "--out", str(out)] + (["--cases", ",".join(cases)] if cases else [])
-        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(Path(__file__).parents[2]))
-        # importing TensorFlow 2.21 sets TF2_BEHAVIOR=1 in its process; TF 1.15 reads it and builds
-        # resource variables (a parent that imported TF 2.21 would change what the oracle records)
-        env.pop("TF2_BEHAVIOR", None)
+        # without TF2_BEHAVIOR, which importing TF 2.21 sets: TF 1.15 would build resource variables
+        env = envs.oracle_environ(TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(Path(__file__).parents[2]))
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
         if proc.returncode != 0 or not out.is_file():
             last = [line for line in proc.stderr.splitlines() if line.strip()]

@@ -23,14 +23,13 @@ import time
 from pathlib import Path
 
 from ..errors import UserError
+from . import envs
 
 PROBE = Path(__file__).with_name("probe.py")
 PROJECT = Path(__file__).resolve().parent.parent.parent
 COMMON_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", "TF_CPP_MIN_LOG_LEVEL": "3",
               "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1"}
-DROPPED_FOR_ORACLE = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "TF_USE_LEGACY_KERAS")
-# importing TensorFlow 2 (this process did) sets TF2_BEHAVIOR=1: TF 1.15 would then run eagerly
-DROPPED = ("TF2_BEHAVIOR",)
+DROPPED_FOR_ORACLE = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV")
 
 
 class Side:
@@ -83,7 +82,7 @@ def copy_folder(folder, dest, workroot):
 
 
 def side_env(runtime_version, records, tmp):
-    env = {k: v for k, v in os.environ.items() if k not in DROPPED}
+    env = envs.oracle_environ()  # without what importing TensorFlow 2 set in this process (TF2_BEHAVIOR)
     if runtime_version:
         env["PYTHONPATH"] = os.pathsep.join([str(PROJECT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         env["TF1_CNN_PROBE_RUNTIME"] = runtime_version
