@@ -126,3 +126,51 @@ def test_help_does_not_import_tensorflow():
 
     proc = run_cli("-c", CHECK.format(argv=["tf1_cnn", "migrate", "--help"], module="tf1_cnn"))
     assert "TF_IMPORTED False" in proc.stdout and "--verify" in proc.stdout, proc.stdout + proc.stderr
+
+
+ESTIMATOR_SCRIPT = '''import numpy as np
+import tensorflow as tf
+
+
+def model_fn(features, labels, mode):
+    hidden = tf.layers.dense(features["x"], 3)  # unseeded: TF 1.3's RunConfig gave graph seed 1
+    loss = tf.reduce_mean(tf.square(hidden))
+    train = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=tf.train.get_global_step())
+    return tf.estimator.EstimatorSpec(mode, loss=loss, train_op=train)
+
+
+est = tf.estimator.Estimator(model_fn, model_dir="model")
+x = np.arange(8, dtype=np.float32).reshape(2, 4) / 8
+est.train(tf.estimator.inputs.numpy_input_fn({"x": x}, shuffle=False, num_epochs=1), steps=1)
+print("kernel", est.get_variable_value("dense/kernel").ravel())
+'''
+
+
+def test_estimator_migrates_to_tensorflow_estimator_and_verifies_equal(tmp_path):
+    (tmp_path / "s.py").write_text(ESTIMATOR_SCRIPT)
+    proc = migrate("s.py", "-o", "out/m.py", "--verify", cwd=tmp_path)  # out/ does not exist yet: made
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.search(r"verify s\.py: equal \(1[0-9] numbers\)", proc.stdout), proc.stdout
+    out = (tmp_path / "out" / "m.py").read_text()
+    assert 'est = tf_estimator.Estimator(model_fn, model_dir="model", config=tf_estimator.RunConfig(tf_random_seed=1))' \
+        in out
+    assert re.search(r"tf\.layers\.dense\(features\[\"x\"\], 3, kernel_initializer=tf\.glorot_uniform_initializer"
+                     r"\(seed=\d+\)\)", out)
+    assert "class _Removed" in (tmp_path / "out" / "tf1_migrated_helpers.py").read_text()
+    # the recording and both --verify runs ran in copies of the folder: no checkpoints left here,
+    # and the migrated run did not restore the legacy run's
+    assert not (tmp_path / "model").exists()
+
+
+def test_run_names_the_folder_script_to_record(tmp_path):
+    src = tmp_path / "repo"
+    src.mkdir()
+    (src / "train.py").write_text("import tensorflow as tf\ntf.set_random_seed(1)\nx = tf.random_uniform([2])\n")
+    (src / "other.py").write_text("import tensorflow as tf\nraise SystemExit('must not be run')\n")
+    proc = migrate(src, "-o", tmp_path / "out", "--run", "nothere.py", cwd=tmp_path)
+    assert proc.returncode == 2 and "--run nothere.py: not a .py or .ipynb file of" in proc.stderr
+    assert not (tmp_path / "out").exists()
+    proc = migrate(src, "-o", tmp_path / "out", "--run", "train.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "recorded 1 draws from" in proc.stderr and "other.py" not in proc.stderr
+    assert "tf.random_uniform([2], seed=" in (tmp_path / "out" / "train.py").read_text()

@@ -92,11 +92,12 @@ def test_one_call_drawing_twice_is_reported_not_guessed(names):
 
 def test_unmigratable_names_are_reported(names):
     code = ("import tensorflow as tf\nkm = tf.contrib.factorization.KMeans(x, 3)\n"
-            "from tensorflow.contrib.rnn import LSTMCell\nest = tf.estimator.DNNClassifier\n")
+            "from tensorflow.contrib.rnn import LSTMCell\nest = tf.contrib.learn.DNNClassifier\n")
     out, result = migrate(code, names)
     assert "tf.contrib.factorization.KMeans(x, 3)" in out  # left as written
     what = {p["line"]: p["what"] for p in result.problems}
-    assert what == {2: "`tf.contrib.factorization.KMeans`", 3: "`tensorflow.contrib.rnn`", 4: "`tf.estimator.DNNClassifier`"}
+    assert what == {2: "`tf.contrib.factorization.KMeans`", 3: "`tensorflow.contrib.rnn`",
+                    4: "`tf.contrib.learn.DNNClassifier`"}
     assert "tensorflow_addons" not in result.problems[1]["todo"] and "RNN" in result.problems[1]["todo"]
 
 
@@ -169,3 +170,41 @@ def test_the_tutorials_mnist_module_comes_from_the_helper_module(names, tmp_path
     compile(text, "tf1_migrated_helpers.py", "exec")
     assert "def inference(" in text and "def read_data_sets(" in text and "tf1_cnn" not in text.replace(
         "`python -m tf1_cnn migrate`", "")
+
+
+ESTIMATOR = ("import tensorflow as tf\n"
+             "config = tf.estimator.RunConfig(save_summary_steps=10)\n"
+             "est = tf.estimator.DNNClassifier([8], columns, model_dir=d)\n"
+             "own = tf.estimator.Estimator(model_fn, d, config)\n"
+             "spec = tf.estimator.EstimatorSpec(mode, loss=loss)\n")
+
+
+def test_estimator_becomes_tensorflow_estimator_from_the_helper_module(names):
+    out, result = migrate(ESTIMATOR, names, tf1_version="1.4")
+    assert "from tf1_migrated_helpers import tf_estimator" in out and "estimator" in result.needs
+    assert os_line_first(out)  # its canned optimizers are Keras 2's
+    assert "config = tf_estimator.RunConfig(save_summary_steps=10)\n" in out  # 1.4: no graph seed by default
+    assert "est = tf_estimator.DNNClassifier([8], columns, model_dir=d)\n" in out
+    assert "spec = tf_estimator.EstimatorSpec(mode, loss=loss)" in out and "tf.estimator" not in out
+    assert not result.problems
+
+
+def test_estimator_under_tf1_3_keeps_its_runconfig_graph_seed_of_1(names):
+    out, _ = migrate(ESTIMATOR, names, tf1_version="1.3")
+    assert "tf_estimator.RunConfig(save_summary_steps=10, tf_random_seed=1)" in out
+    assert "tf_estimator.DNNClassifier([8], columns, model_dir=d, config=tf_estimator.RunConfig(tf_random_seed=1))" in out
+    assert "own = tf_estimator.Estimator(model_fn, d, config)\n" in out  # config given: its RunConfig has the seed
+
+
+def os_line_first(out):
+    lines = out.splitlines()
+    return lines[:2] == ["import os", 'os.environ["TF_USE_LEGACY_KERAS"] = "1"  # migrated: tf.keras / tf.layers '
+                                      'are Keras 2 (tf_keras), as under TF 1.x']
+
+
+def test_a_loop_site_drawing_without_a_graph_seed_keeps_none_in_its_list(names):
+    code = "import tensorflow as tf\ndef w(shape):\n    return tf.Variable(tf.truncated_normal(shape, stddev=0.1))\n"
+    out, _ = migrate(code, names, {(None, 3, 23): site(None, None, 20, 37)})
+    assert "seed=tf1_seed('s.py:3', [None, None, 20, 37])" in out  # TF 1.x drew at random the first two times
+    out, result = migrate(code, names, {(None, 3, 23): site(None, None)})
+    assert "seed" not in out and not result.seeds  # never under a graph seed: nothing to keep

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import UserError
 
-TF1_VERSIONS = ("1.3", "1.15")  # as compat.settings (not imported here: --help must not import TensorFlow)
+from ..compat.settings import DEFAULTS, TF1_VERSIONS  # plain data: --help imports no TensorFlow
 
 
 def add_parser(sub):
@@ -34,8 +34,12 @@ def add_parser(sub):
                    help="the migrated script / notebook / folder (MIGRATION.md is written beside it)")
     p.add_argument("--verify", action="store_true", help="run SOURCE under legacy and OUT under plain Python "
                    "and compare their printed numbers (exit 1 when they differ)")
-    p.add_argument("--tf1-version", choices=TF1_VERSIONS, default="1.3",
-                   help="whose op structures and seeds to keep: 1.3 (1.2-1.4, default) or 1.15 (1.5-1.15)")
+    p.add_argument("--tf1-version", choices=tuple(TF1_VERSIONS), default=DEFAULTS["tf1_version"],
+                   help=f"whose op structures and seeds to keep: {', '.join(TF1_VERSIONS)} "
+                        f"(default {DEFAULTS['tf1_version']}), as for legacy")
+    p.add_argument("--run", action="append", default=[], metavar="FILE",
+                   help="for a folder: the script (path in SOURCE) run to record seeds, repeatable "
+                        "(default: every script no other file of the folder imports)")
     p.add_argument("--json", metavar="PATH", help="also write the report as JSON")
     p.add_argument("--budget", type=float, default=120, metavar="S",
                    help="seconds SOURCE may run while its seeds are recorded (default 120)")
@@ -70,8 +74,17 @@ def _pairs(source, out):
     return [(source, out)], out.parent
 
 
-def _entries(pairs):
-    """The files to run for seeds: notebooks, and scripts no other file of the folder imports."""
+def _entries(pairs, source, chosen=()):
+    """The files to run for seeds: ``chosen`` (--run), else notebooks and scripts no other file imports."""
+    if chosen:
+        files = {s.resolve(): s for s, _ in pairs}
+        picked = []
+        for name in chosen:
+            path = (source / name).resolve() if source.is_dir() else Path(name).resolve()
+            if path not in files:
+                raise UserError(f"--run {name}: not a .py or .ipynb file of {source}")
+            picked.append(files[path])
+        return picked
     if len(pairs) == 1:
         return [pairs[0][0]]
     py = [s for s, _ in pairs if s.suffix == ".py"]
@@ -169,18 +182,17 @@ def main(args):
             raise UserError(f"{path}: that is a SOURCE file; migrate never writes over SOURCE")
         if path.exists():
             check_writable(path, args.force)
-    for _, o in pairs:
-        if not o.parent.exists() and source.is_dir():
-            continue
-        if not o.parent.is_dir():
-            raise UserError(f"cannot write {o}: folder {o.parent} does not exist")
+    for _, o in pairs:  # missing folders are made; a file where a folder must go is an error
+        parent = next((q for q in [o.parent, *o.parent.parents] if q.exists()), None)
+        if parent is not None and not parent.is_dir():
+            raise UserError(f"cannot write {o}: {parent} is a file, not a folder")
 
     from . import seeds
     from .rewrite import Names
 
     recording, all_draws = {}, []
     user_files = [p for p, _ in pairs]
-    for entry in _entries(pairs):
+    for entry in _entries(pairs, source, args.run):
         draws, status = seeds.record(entry, user_files, args.tf1_version, budget=args.budget, args=script_args)
         status["draws"] = len(draws)
         recording[str(entry)] = status

@@ -8,6 +8,7 @@ uses it:
   under TF 1.x (a helper function called in a loop) gets its seeds as a list, consumed in order;
 - ``dropout_tf1(x, keep_prob, ...)``: TF 1.0-1.12's dropout math (floor(keep_prob + U)),
   which TF 2's ``U >= rate`` equals only up to float rounding;
+- ``tf_estimator``: ``tf.estimator`` (tensorflow_estimator 2.15, with the stubs it needs on TF 2.21);
 - ``inference``, ``loss``, ``training``, ``evaluation``: the tutorials' ``mnist`` module (gone from TF 2);
 - ``read_data_sets``: ``tensorflow.examples.tutorials.mnist.input_data`` (gone from TF 2),
   the project's own reader (``tf1_cnn/input_data.py``) copied in, without downloads.
@@ -36,7 +37,8 @@ def tf1_seed(site, seeds):
 
     Under TF 1.x an unseeded random op drew with the number of operations built before it,
     so one call site in a loop drew with a different op seed each time; these are those
-    seeds, as recorded when the original code was migrated. Past the end of the list the
+    seeds, as recorded when the original code was migrated; None where the graph had no seed
+    (TF 1.x drew at random there, as TensorFlow 2 does unseeded). Past the end of the list the
     draw is unseeded (TensorFlow 2's rule: numbers differ from TF 1.x), with a warning.
     """
     i = _draws.get(site, 0)
@@ -122,7 +124,59 @@ def _tutorials_mnist_source():
             "(1.0-1.4's text) ---\n" + body)
 
 
-PARTS = {"tf_slim": lambda: TF_SLIM_FIX, "tutorials_mnist": _tutorials_mnist_source, "tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source}
+def _estimator_source():
+    """tensorflow_estimator 2.15 on TF 2.21: compat/estimator.py's five stubs (copied in, plain
+    TensorFlow), then its v1 API (TF 1.x's ``tf.estimator``) imported without the end-of-life notice."""
+    from ..compat import estimator
+
+    parts = [estimator.RemovedError, estimator._Removed, estimator._removed_class, estimator._add_module,
+             estimator._shim_tensorflow]
+    body = "\n\n".join(inspect.getsource(obj) for obj in parts).replace("; not provided by tf1_cnn", "")
+    return ('''
+# --- tf.estimator: tensorflow_estimator 2.15.0 (the last release; TF 1.x's v1 API) on TensorFlow 2.21.
+# It imports five TF-internal names at module level that TF 2.16+ removed; the stubs below put them
+# back. Each is used only for TPUs or TF 2 distribution strategies, and says so if reached.
+import sys
+import types
+
+
+''' + body + '''
+
+def _estimator_v1():
+    """tensorflow_estimator's v1 API (``tf.estimator`` of TF 1.x: Estimator with export_savedmodel,
+    the canned estimators, train_and_evaluate, inputs, RunConfig reading TF_CONFIG)."""
+    import importlib
+    import os
+
+    from tensorflow.python.util import deprecation
+
+    if os.environ.get("TF_USE_LEGACY_KERAS") != "1":
+        raise ImportError("tf_estimator needs Keras 2: set os.environ['TF_USE_LEGACY_KERAS'] = '1' "
+                          "before TensorFlow is imported (the migrated file does this at its top)")
+    _shim_tensorflow()
+    deprecated = deprecation.deprecated
+
+    def export_notice_skipped(date, instructions, *args, **kwargs):
+        # estimator_export wraps every exported symbol, TF's own hooks too, in this notice, which
+        # would print "Use tf.keras instead." at each construction: TF 1.x printed nothing
+        if date is None and instructions == "Use tf.keras instead.":
+            return lambda symbol: symbol
+        return deprecated(date, instructions, *args, **kwargs)
+
+    deprecation.deprecated = export_notice_skipped
+    try:
+        return importlib.import_module("tensorflow_estimator.python.estimator.api._v1.estimator")
+    finally:
+        deprecation.deprecated = deprecated
+
+
+tf_estimator = _estimator_v1()
+''')
+
+
+PARTS = {"tf_slim": lambda: TF_SLIM_FIX, "tutorials_mnist": _tutorials_mnist_source,
+         "tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source,
+         "estimator": _estimator_source}
 
 
 def module_text(needs):

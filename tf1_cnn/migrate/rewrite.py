@@ -12,7 +12,9 @@ What it rewrites, and why (each change goes to the report with its line):
 - ``tensorflow.examples.tutorials.mnist.input_data`` -> the helper module's reader;
 - ``tf.nn.dropout(x, keep_prob)`` (TF 1.3's structure) -> ``dropout_tf1`` (TF 1.x's math);
 - the op seed TF 1.x gave each unseeded draw (``seeds.py``), written at the call site.
-Anything else TF1-only (other ``tf.contrib`` modules, estimators, ...) is reported, not guessed.
+- ``tf.estimator`` -> ``tf_estimator``, tensorflow_estimator 2.15's TF1 API made importable on TF 2.21
+  by the helper module (under 1.3 with TF 1.2-1.3's RunConfig graph seed 1 written where it applied);
+Anything else TF1-only (other ``tf.contrib`` modules, ``tf.contrib.learn``, ...) is reported, not guessed.
 """
 import re
 from dataclasses import dataclass, field
@@ -31,6 +33,9 @@ SLIM_LAYERS = {"fully_connected", "conv2d", "convolution2d", "convolution", "con
                "conv2d_in_plane", "convolution3d"}
 TF_LAYERS = {"dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
              "separable_conv1d", "separable_conv2d"}
+ESTIMATOR = "tf_estimator"  # tf.estimator's name in migrated code (imported from the helper module)
+ESTIMATOR_CLASS = re.compile(r"^(Estimator|\w+(Classifier|Regressor|Estimator))$")  # take config=
+DROPOUT_TF1_VERSIONS = ("1.3", "1.4")  # TF 1.0-1.12 kept where floor(keep_prob + U) is 1; 1.13+ U >= rate
 SEEDED = re.compile(r"(random|initializer|shuffle|dropout|multinomial|categorical|sample_distorted|"
                     r"truncated_normal|_normal$|_uniform$|^uniform|^normal|gamma|poisson)", re.I)
 
@@ -263,6 +268,21 @@ class Migrator(cst.CSTTransformer):
                 self.legacy_keras = True
             if "contrib" in names:
                 self.problem(original, "`from tensorflow import contrib`", "use tf_slim / the TF2 replacement")
+            if names == ["estimator"]:
+                asname = stmt.names[0].asname.name.value if stmt.names[0].asname else "estimator"
+                self.legacy_keras = True
+                self.result.needs.add("estimator")
+                self.change(original, f"from tensorflow import estimator -> from {HELPERS} import {ESTIMATOR}",
+                            "TF 2.16+ has no tf.estimator; tensorflow_estimator 2.15 imports with the helper's stubs")
+                return line.with_changes(body=cst.parse_statement(
+                    f"from {HELPERS} import {ESTIMATOR} as {asname}\n").body)
+            if "estimator" in names:
+                self.problem(original, "`from tensorflow import estimator, ...`",
+                             "import estimator on a line of its own and migrate again")
+            return line
+        if module.split(".")[:2] == ["tensorflow", "estimator"]:
+            self.problem(original, f"`from {module} import ...`",
+                         f"write `from {HELPERS} import {ESTIMATOR}` and use {ESTIMATOR}.NAME")
             return line
         new_module = self._module_map(original, module)
         if new_module is None or new_module == module:
@@ -306,9 +326,7 @@ class Migrator(cst.CSTTransformer):
             self.legacy_keras = True  # Keras 2 behind them: resolvable only with TF_USE_LEGACY_KERAS=1
             return None
         if parts[0] == "estimator":
-            self.problem(node, f"`{full}`", "TF 2.21 has no tf.estimator (tensorflow_estimator does not import on "
-                         "it): port the model_fn to a Keras model / a tf.compat.v1 training loop")
-            return None
+            return self._estimator(node, full, parts[1:])
         if self.names.resolves(self.names.v1, parts):
             return None
         new = self._renamed(node, root, full)
@@ -316,6 +334,16 @@ class Migrator(cst.CSTTransformer):
             return new
         self.problem(node, f"`{full}`", "not in TF 2's tf.compat.v1 and no rename known: find its TF2 replacement")
         return None
+
+    def _estimator(self, node, full, rest):
+        """``tf.estimator.X`` -> ``tf_estimator.X``: tensorflow_estimator 2.15's v1 API, from the helper module."""
+        self.legacy_keras = True  # the estimator's canned optimizers are tf.keras's (Keras 2) legacy ones
+        self.helper_imports.add(ESTIMATOR)
+        self.result.needs.add("estimator")
+        new = ".".join([ESTIMATOR, *rest])
+        self.change(node, f"{full} -> {new}", "TF 2.16+ has no tf.estimator; tensorflow_estimator 2.15 (its last "
+                    f"release, TF 1.x's API) imports on TF 2.21 with {HELPERS}.py's stubs")
+        return new
 
     def _renamed(self, node, root, full):
         """``full`` through tf_upgrade_v2's rename table, when the target exists here; else None."""
@@ -335,28 +363,51 @@ class Migrator(cst.CSTTransformer):
     # --- calls: dropout and seeds
     def leave_Call(self, original, updated):
         func = dotted(original.func)
-        if func and self.tf1_version == "1.3" and func.partition(".")[0] in self.tf_aliases \
+        if func and self.tf1_version in DROPOUT_TF1_VERSIONS and func.partition(".")[0] in self.tf_aliases \
                 and func.partition(".")[2] == "nn.dropout" and _find_kwarg(original, "rate") is None:
             updated = updated.with_changes(func=cst.Name("dropout_tf1"))
             self.helper_imports.add("dropout_tf1")
             self.result.needs.add("dropout_tf1")
             self.change(original, f"{func}(x, keep_prob) -> dropout_tf1(x, keep_prob)",
                         "TF 1.0-1.12's dropout math (floor(keep_prob + U)); TF 2 compares U >= rate")
+        if self.tf1_version == "1.3" and func and func.partition(".")[0] in self.tf_aliases:
+            updated = self._tf13_estimator_seed(original, updated, func.partition(".")[2].split("."))
         pos = self.get_metadata(PositionProvider, original).start
         site = self.sites.get((self.cell, pos.line, pos.column))
         if site is not None:
             updated = self._seed(original, updated, site, pos)
         return updated
 
+    def _tf13_estimator_seed(self, original, call, parts):
+        """TF 1.2-1.3's ``RunConfig()`` fixed the graph seed to 1 (tensorflow_estimator's default is None):
+        written where the code relies on it, so the estimator's graph draws as under TF 1.3."""
+        if parts[:1] != ["estimator"] or len(parts) != 2:
+            return call
+        if parts[1] == "RunConfig":
+            if _find_kwarg(original, "tf_random_seed") is None:
+                self.change(original, f"{ESTIMATOR}.RunConfig(tf_random_seed=1)",
+                            "TF 1.2-1.3's RunConfig fixed the graph seed to 1; tensorflow_estimator's default is none")
+                return _with_kwarg(call, "tf_random_seed", cst.Integer("1"))
+            return call
+        positional = sum(1 for a in original.args if a.keyword is None)
+        if ESTIMATOR_CLASS.match(parts[1]) and _find_kwarg(original, "config") is None and \
+                not (parts[1] == "Estimator" and positional >= 3) and not any(a.star for a in original.args):
+            self.change(original, f"{ESTIMATOR}.{parts[1]}(config={ESTIMATOR}.RunConfig(tf_random_seed=1))",
+                        "TF 1.2-1.3's default RunConfig fixed the graph seed to 1; tensorflow_estimator's has none")
+            return _with_kwarg(call, "config", name_expr(f"{ESTIMATOR}.RunConfig(tf_random_seed=1)"))
+        return call
+
     def _seed(self, original, call, site, pos):
         executions = site["executions"]
+        if all(d["op_seed"] is None for e in executions for d in e):
+            return call  # never under a graph seed: TF 1.x drew at random here too, as TF 2 does
         api = dotted(original.func) or site["api"]
         where = self._where(pos.line)
         entry = {"line": where, "col": pos.column, "api": api, "op_seeds": [e[0]["op_seed"] for e in executions]}
-        if any(len(e) > 1 for e in executions):
-            n = max(len(e) for e in executions)
-            self.problem(original, f"one call of {api} drew {n} times (op seeds "
-                         f"{[d['op_seed'] for d in executions[0]]})",
+        several = [e for e in executions if len(e) > 1 and any(d["op_seed"] is not None for d in e)]
+        if several:
+            self.problem(original, f"one call of {api} drew {len(several[0])} times (op seeds "
+                         f"{[d['op_seed'] for d in several[0]]})",
                          "numbers will differ from TF 1.x: give each initializer of this call its own seed= "
                          "(the op seeds listed)")
             return call
@@ -367,11 +418,14 @@ class Migrator(cst.CSTTransformer):
         else:
             key = f"{self.result.path}:{where}"
             expr = name_expr(f"tf1_seed({key!r}, {seeds!r})")
-            entry["how"] = f"tf1_seed(...) over {len(seeds)} draws (the site drew in a loop)"
-        new, how = self._place(call, expr, executions[0][0])
+            entry["how"] = f"tf1_seed(...) over {len(seeds)} draws (the site drew in a loop" + \
+                ("; None: no graph seed, random under TF 1.x too)" if None in seeds else ")")
+        first = next(e[0] for e in executions if e[0]["op_seed"] is not None)
+        new, how = self._place(call, expr, first)
         if new is None:
-            self.problem(original, f"unseeded draw by {api} (op seed {seeds[0]} under TF 1.x)",
-                         f"numbers will differ from TF 1.x: pass seed={seeds[0]} to the initializer or op it uses")
+            self.problem(original, f"unseeded draw by {api} (op seed {first['op_seed']} under TF 1.x)",
+                         f"numbers will differ from TF 1.x: pass seed={first['op_seed']} to the initializer "
+                         "or op it uses")
             return call
         if len(set(seeds)) > 1:
             self.helper_imports.add("tf1_seed")

@@ -7,8 +7,8 @@ explicitly (``seed=N``) the op seed is the same under both rules: (graph seed, N
 
 ``record()`` runs the source in a subprocess (``python -m tf1_cnn.migrate.seeds``) on the
 TF1 runtime (``tf1_cnn.compat.install``, whose ``seed_rule.get_seed`` computes TF 1.x's
-rule) with ``random_seed.get_seed`` wrapped: each call without an op seed under a graph
-seed records the seed the rule gave and where the user's code was (file, line, column of
+rule) with ``random_seed.get_seed`` wrapped: each call without an op seed records the seed
+the rule gave (None without a graph seed: TF 1.x drew at random there) and where the user's code was (file, line, column of
 the call expression being executed in the innermost frame of a migrated file). Drawing
 happens while graphs are built; ``Session.run`` runs as usual until 20 runs in a row drew
 nothing new (a training loop) or the time budget is spent, then recording stops.
@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 QUIET_RUNS = 20        # Session.run calls in a row without a new draw: the graphs are built
 DEFAULT_BUDGET = 120   # seconds of the source's own running before recording stops
@@ -31,18 +32,22 @@ class _StopRecording(BaseException):
     """Raised from Session.run to end the source's run (a BaseException: the user's ``except Exception`` lets it by)."""
 
 
-def record(source, user_files, tf1_version, cwd=None, budget=DEFAULT_BUDGET, args=()):
+def record(source, user_files, tf1_version, budget=DEFAULT_BUDGET, args=()):
     """Draws of ``source`` (a script or notebook) as dicts (see the module docstring), and a status dict."""
     import tempfile
 
-    from .verify import project_root
+    from .verify import in_copy, project_root
 
     with tempfile.TemporaryDirectory(prefix="tf1-migrate-") as tmp:
         out = os.path.join(tmp, "draws.json")
-        cmd = [sys.executable, "-m", "tf1_cnn.migrate.seeds", str(source), "--out", out,
+        # in a copy of the folder it runs in (verify.in_copy): what the source writes (checkpoints,
+        # logs) must not land in the user's folder, nor be found by --verify's runs after it;
+        # the original file (its draws are keyed by its path), the copy as its folder
+        cwd = in_copy(source, tmp, "run")[1]
+        cmd = [sys.executable, "-m", "tf1_cnn.migrate.seeds", str(Path(source).resolve()), "--out", out,
                "--tf1-version", tf1_version, "--budget", str(budget)]
         for f in user_files:
-            cmd += ["--user-file", str(f)]
+            cmd += ["--user-file", str(Path(f).resolve())]
         if args:
             cmd += ["--args", *args]
         env = dict(os.environ, MPLBACKEND="Agg", TF_CPP_MIN_LOG_LEVEL="3", TF_USE_LEGACY_KERAS="1")
@@ -125,9 +130,11 @@ class Recorder:
 
         def get_seed(op_seed):
             seeds = inner(op_seed)
-            if (op_seed is None and not context.executing_eagerly()
-                    and settings.current("seed_rule") == "tf1" and ops.get_default_graph().seed is not None):
-                self._note(seeds, sys._getframe(1))
+            # draws without a graph seed too (op seed None): a call site in a loop may draw under
+            # one graph with a seed and under another without, and its seed list keeps both in order
+            if op_seed is None and not context.executing_eagerly() and settings.current("seed_rule") == "tf1":
+                self._note(seeds if ops.get_default_graph().seed is not None else (None, None),
+                           sys._getframe(1))
             return seeds
 
         return get_seed
@@ -176,7 +183,7 @@ def _run_cells(path):
 
     nb = nbformat.read(path, as_version=4)
     namespace = {"__name__": "__main__"}
-    os.chdir(os.path.dirname(os.path.abspath(path)))
+    # the cwd record() chose: a copy of the notebook's folder, where Jupyter would run it
     for index, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "code":
             continue

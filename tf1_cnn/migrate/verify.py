@@ -3,12 +3,16 @@
 The output runs in a subprocess whose ``sys.path`` holds no tf1_cnn (asserted before the
 script starts: the project's folder is not on PYTHONPATH, the script's folder is first on
 the path as under ``python SCRIPT``) and without TF_USE_LEGACY_KERAS in its environment
-(the migrated code sets what it needs itself). Both run in the current folder with the
-same arguments. The numbers each printed (stdout) are compared in order, within float32
-rounding (``rtol``/``atol``); the first one that differs is reported.
+(the migrated code sets what it needs itself). Both get the same arguments and run one after
+the other, each in its own copy of the current folder (``compare``'s ``runner.copy_folder``):
+what the first writes there (an estimator's checkpoints, which the second would restore
+from, logs) is never seen by the second. Absolute paths (``/tmp/model``) are shared.
 
-This is a small comparison of its own; the ``compare`` command's number rules
-(tf1_cnn/oracle, not merged yet) should replace ``compare_numbers`` once they are.
+The numbers each printed (stdout) are compared in order with ``compare``'s rules
+(``oracle/outputs.py``: what a number is, arrays as one line, float32's tolerance, nan
+equal to nan), after durations (``3s``, ``12ms/step``: no two runs agree on them) are
+dropped; the first one that differs is reported. Both sides run on TF 2.21's kernels, so
+there is no drift to allow for: a difference is a different graph or different seeds.
 """
 import os
 import re
@@ -16,8 +20,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|\bnan\b|\binf\b")
-RTOL, ATOL = 1e-5, 1e-6
+from ..oracle.outputs import ATOL, RTOL
+
+DURATION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:s|ms|us|µs|sec|secs|seconds)(?:/step|/sample|/epoch)?\b")
 
 _PLAIN = r"""
 import importlib.util, os, runpy, sys
@@ -37,7 +42,7 @@ path = sys.argv[1]
 nb = nbformat.read(path, as_version=4)
 import os
 try:
-    NotebookClient(nb, timeout=int(sys.argv[2]), resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
+    NotebookClient(nb, timeout=int(sys.argv[2]), resources={"metadata": {"path": os.getcwd()}}).execute()
 finally:
     for cell in nb.cells:
         for out in cell.get("outputs", []):
@@ -64,19 +69,21 @@ def plain_env():
     return env
 
 
-def run_legacy(source, args=(), timeout=600, tf1_version="1.3"):
-    env = dict(os.environ, MPLBACKEND="Agg", TF_CPP_MIN_LOG_LEVEL="3")
+def run_legacy(source, args=(), timeout=600, tf1_version="1.3", cwd=None):
+    env = dict(os.environ, MPLBACKEND="Agg", TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root(), env.get("PYTHONPATH")) if p)
-    cmd = [sys.executable, "-m", "tf1_cnn", "legacy", "--no-report", "--tf1-version", tf1_version, str(source)]
-    return _run(cmd + list(args), env, timeout)
+    cmd = [sys.executable, "-m", "tf1_cnn", "legacy", "--no-report", "--tf1-version", tf1_version,
+           str(Path(source).resolve())]
+    return _run(cmd + list(args), env, timeout, cwd=cwd)
 
 
-def run_plain(out, args=(), timeout=600):
-    if str(out).endswith(".ipynb"):
+def run_plain(out, args=(), timeout=600, cwd=None):
+    out = Path(out).resolve()
+    if out.suffix == ".ipynb":
         cmd = [sys.executable, "-c", _PLAIN_NOTEBOOK, str(out), str(timeout)]
     else:
         cmd = [sys.executable, "-c", _PLAIN, str(out), *args]
-    return _run(cmd, plain_env(), timeout, cwd=os.getcwd() if not str(out).endswith(".ipynb") else None)
+    return _run(cmd, dict(plain_env(), PYTHONHASHSEED="0"), timeout, cwd=cwd)
 
 
 def _run(cmd, env, timeout, cwd=None):
@@ -89,20 +96,23 @@ def _run(cmd, env, timeout, cwd=None):
 
 
 def numbers(text):
-    """(value, line number, line) of every number printed, in order."""
+    """(value, line number, line) of every number printed, in order (``compare``'s rule, durations dropped)."""
+    from ..oracle.outputs import NUMBER, lines_of
+
     found = []
-    for i, line in enumerate(text.splitlines(), start=1):
-        for m in NUMBER.finditer(line):
+    for i, line in enumerate(lines_of(text), start=1):
+        for m in NUMBER.finditer(DURATION.sub("", line)):
             found.append((float(m.group()), i, line.strip()))
     return found
 
 
 def compare_numbers(expected, actual, rtol=RTOL, atol=ATOL):
     """None when the printed numbers agree, else a one-line description of the first difference."""
+    from ..oracle.outputs import close
+
     a, b = numbers(expected), numbers(actual)
     for (x, i, line_x), (y, j, line_y) in zip(a, b):
-        same = (x != x and y != y) or abs(x - y) <= atol + rtol * abs(x)
-        if not same:
+        if not close(x, y, atol, rtol):
             return f"TF 1.x (legacy) printed {x!r} on its line {i} ({line_x[:80]!r}), the migrated code {y!r} " \
                    f"on its line {j} ({line_y[:80]!r})"
     if len(a) != len(b):
@@ -111,10 +121,30 @@ def compare_numbers(expected, actual, rtol=RTOL, atol=ATOL):
     return None
 
 
+def in_copy(path, tmp, label):
+    """(``path`` as seen in a fresh copy of the folder it runs in, that folder) for one side.
+
+    A script runs in the current folder, as ``python SCRIPT`` does; a notebook in its own folder,
+    as Jupyter (and ``legacy``) run it. The file itself is the copy's when it lies in that folder."""
+    from ..oracle import runner
+
+    path = Path(path).resolve()
+    folder = path.parent if path.suffix == ".ipynb" else Path.cwd().resolve()
+    runner.check_folder(folder, tmp)
+    copy = Path(runner.copy_folder(folder, os.path.join(tmp, label), tmp))
+    inside = folder in path.parents
+    return (copy / path.relative_to(folder) if inside else path), copy
+
+
 def verify(source, out, args=(), timeout=600, tf1_version="1.3"):
     """A dict: status ("equal", "differs", "failed"), detail, and the numbers compared."""
-    code_a, out_a, err_a = run_legacy(source, args, timeout, tf1_version)
-    code_b, out_b, err_b = run_plain(out, args, timeout)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tf1-verify-") as tmp:
+        src, folder = in_copy(source, tmp, "legacy")
+        code_a, out_a, err_a = run_legacy(src, args, timeout, tf1_version, cwd=folder)
+        dst, folder = in_copy(out, tmp, "migrated")
+        code_b, out_b, err_b = run_plain(dst, args, timeout, cwd=folder)
     if code_b not in (0,) and code_a in (0,):
         tail = (err_b.strip().splitlines() or ["(no message)"])[-1]
         return {"status": "failed", "detail": f"the migrated code exited with {code_b}: {tail}",
