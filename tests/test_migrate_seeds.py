@@ -42,3 +42,28 @@ def test_explicit_op_seeds_draw_tf1s_values_on_plain_tf2(tf1_oracle, tmp_path):
     for a, b in zip(tf1, tf2):
         np.testing.assert_allclose(b, a, rtol=0, atol=1e-7)
     assert tf1[5] != [tf1[5][0]] * 8  # dropout kept some and dropped some: the test can tell
+
+
+def test_seed004_migrated_prints_tf1_4s_own_training_lines(tf1_oracle, tmp_path):
+    """Seed 004's MNIST ResNet (with a graph seed: as published it has none, and TF 1.x drew at random),
+    on real TF 1.4.1 and, migrated, on plain TF 2.21: the same scopes and training-accuracy lines."""
+    from tf1_cnn.oracle import envs
+
+    from .helpers import ROOT, run_cli
+    from .test_input_data import write_idx
+
+    write_idx(tmp_path / "mnist", n_train=60, n_test=20)
+    text = (ROOT / "tests" / "legacy_scripts" / "seed004_resnet.py").read_text().replace(
+        "import tensorflow as tf\n", "import tensorflow as tf\ntf.set_random_seed(0)\n", 1)
+    (tmp_path / "s.py").write_text(text)
+    args = [str(tmp_path / "mnist"), "201"]
+    tf1 = subprocess.run([tf1_oracle("1.4"), "s.py", *args], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=600, env=dict(envs.oracle_environ(), TF_CPP_MIN_LOG_LEVEL="3"))
+    assert tf1.returncode == 0, tf1.stderr
+    proc = run_cli("-m", "tf1_cnn", "migrate", "s.py", "-o", "m.py", "--tf1-version", "1.4", "--args", *args,
+                   cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    code, out, err = verify.run_plain(tmp_path / "m.py", args, timeout=600, cwd=tmp_path)
+    assert code == 0, err
+    lines = lambda text: [l for l in text.splitlines() if l.startswith(("scopes", "step"))]  # noqa: E731
+    assert len(lines(tf1.stdout)) == 4 and lines(out) == lines(tf1.stdout), (tf1.stdout, out)
