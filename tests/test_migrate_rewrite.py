@@ -208,3 +208,33 @@ def test_a_loop_site_drawing_without_a_graph_seed_keeps_none_in_its_list(names):
     assert "seed=tf1_seed('s.py:3', [None, None, 20, 37])" in out  # TF 1.x drew at random the first two times
     out, result = migrate(code, names, {(None, 3, 23): site(None, None)})
     assert "seed" not in out and not result.seeds  # never under a graph seed: nothing to keep
+
+
+def test_contrib_learn_datasets_come_from_the_helper_module(names, tmp_path):
+    code = ("import tensorflow as tf\n"
+            "from tensorflow.contrib.learn.python.learn.datasets import mnist\n"
+            "d = tf.contrib.learn.datasets.load_dataset('mnist')\n"
+            "e = tf.contrib.learn.datasets.DATASETS['mnist']('/tmp/mnist')\n"
+            "f = tf.contrib.learn.datasets.base.load_csv_with_header('x.csv', int, float)\n"
+            "g = tf.contrib.learn.datasets.load_linnerud()\n")
+    out, result = migrate(code, names)
+    assert "import tf1_migrated_helpers  # migrated" in out and "import tf1_migrated_helpers as mnist" in out
+    assert "d = tf1_migrated_helpers.load_dataset('mnist')" in out
+    assert "e = tf1_migrated_helpers.DATASETS['mnist']('/tmp/mnist')" in out
+    assert "f = tf1_migrated_helpers.load_csv_with_header('x.csv', int, float)" in out
+    assert [p["what"] for p in result.problems] == ["`tf.contrib.learn.datasets.load_linnerud`"]
+    # the helper module's copy reads TF 1.3's CSV layout (header: n_samples, n_features, class names)
+    from tf1_cnn.migrate import helpers
+
+    (tmp_path / "iris.csv").write_text("2,3,a,b\n1.0,2.0,3.0,0\n4.0,5.0,6.0,1\n")
+    space = {}
+    exec(compile(helpers.module_text({"input_data", "learn_datasets"}), "helpers", "exec"), space)
+    ds = space["load_csv_with_header"](str(tmp_path / "iris.csv"), target_dtype=int, features_dtype=float)
+    assert ds.data.tolist() == [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]] and ds.target.tolist() == [0, 1]
+
+
+def test_numpy_aliases_numpy_1_24_removed_become_builtins(names):
+    out, result = migrate("import numpy as np\nimport tensorflow as tf\nx = np.zeros(3, dtype=np.int)\n"
+                          "y = np.float32(1) + np.float(2)\n", names)
+    assert "x = np.zeros(3, dtype=int)\ny = np.float32(1) + float(2)\n" in out
+    assert any(c["what"] == "np.int -> int" for c in result.changes)

@@ -1,6 +1,6 @@
 """Measure ``migrate`` against ``tf_upgrade_v2`` and the hand port on the corpus-dev scripts.
 
-    python tools/measure_migrate.py [--limit S] [--tf1-version V] [--out DIR] [NN ...]
+    python tools/measure_migrate.py [--limit S] [--seed N] [--tf1-version V] [--out DIR] [NN ...]
 
 For each script of ``../shared/corpus-dev`` (or $TF1_CNN_SHARED/corpus-dev) the corpus's own
 runner lays out its data and companion files; a stand-in ``python`` first on its PATH takes
@@ -17,6 +17,12 @@ paths the MANIFEST says the script makes removed before each), for at most S sec
 - ``upgrade``: TensorFlow's own ``tf_upgrade_v2 --intree FOLDER``, then the output on plain TF;
 - ``hand``: every ``import tensorflow as tf`` made ``import tensorflow.compat.v1 as tf`` +
   ``tf.disable_v2_behavior()`` (the usual hand port), then on plain TF.
+
+With ``--seed N`` every script first gets a graph seed, ``tf.set_random_seed(N)`` after its
+``import tensorflow as tf`` (or before its first import), in all five variants alike: most
+TF1 scripts set none, so TF 1.x itself drew other numbers at each run, and only a seeded
+script can show whether a tool keeps TF 1.x's numbers (a graph made later with ``tf.Graph()``
+still has no seed; ``again`` shows those).
 
 A variant *runs* when it exits 0, or is still running at S seconds with no traceback so far.
 Its printed numbers are compared with ``legacy``'s by ``migrate --verify``'s rule
@@ -51,13 +57,13 @@ def shared():
 # --- the runner's side: lay out data, then call the stand-in python per script
 
 
-def stand_in(bindir, real, out, limit, tf1_version):
+def stand_in(bindir, real, out, limit, tf1_version, seed):
     """A ``python`` that hands the runner's main legacy call to this tool and everything else to ``real``."""
     bindir.mkdir(parents=True, exist_ok=True)
     script = bindir / "python"
     script.write_text(f"""#!/bin/bash
 if [ "$1 $2 $3 $4" = "-m tf1_cnn legacy --no-report" ] && [[ "$5" == ./[0-9][0-9]_*.py ]]; then
-  export MEASURE_OUT={out} MEASURE_LIMIT={limit} MEASURE_TF1={tf1_version}
+  export MEASURE_OUT={out} MEASURE_LIMIT={limit} MEASURE_TF1={tf1_version} MEASURE_SEED={seed if seed is not None else ""}
   shift 4
   exec {real} {Path(__file__).resolve()} --shim "$@"
 fi
@@ -73,7 +79,7 @@ def run_corpus(args):
     if not (corpus / "run").is_file():
         sys.exit(f"measure_migrate: no corpus runner at {corpus / 'run'} (set TF1_CNN_SHARED)")
     with tempfile.TemporaryDirectory(prefix="measure-migrate-") as tmp:
-        stand_in(Path(tmp) / "bin", sys.executable, out, args.limit, args.tf1_version)
+        stand_in(Path(tmp) / "bin", sys.executable, out, args.limit, args.tf1_version, args.seed)
         env = dict(os.environ, PATH=f"{tmp}/bin{os.pathsep}{os.environ['PATH']}")
         limit = 5 * args.limit + 120  # the runner's limit covers all four variants
         selection = args.entries or [f"{n:02d}" for n in range(1, 46)]
@@ -167,7 +173,10 @@ def shim(argv):
         shutil.rmtree(out)
     out.mkdir(parents=True)
     work = Path.cwd()
-    result = {"script": name, "args": script_args, "limit": limit, "tf1_version": tf1_version,
+    seed = os.environ.get("MEASURE_SEED")
+    if seed:  # the runner's work folder is its own throwaway copy: seeded in place, before any variant
+        (work / name).write_text(seeded((work / name).read_text(errors="replace"), int(seed)))
+    result = {"script": name, "args": script_args, "limit": limit, "tf1_version": tf1_version, "seed": seed,
               "graph_seed": bool(re.search(r"set_random_seed|tf_random_seed|random_seed\s*=",
                                            (work / name).read_text(errors="replace"))),
               "variants": {}}
@@ -209,6 +218,23 @@ def shim(argv):
     print(f"measured {name}: " + ", ".join(f"{v} {e.get('status')}/{e.get('numbers', '-')}"
                                            for v, e in result["variants"].items()))
     return 0
+
+
+def seeded(text, seed):
+    """``text`` with a graph seed set right after TensorFlow is imported (or before the first import)."""
+    line = f"tf.set_random_seed({seed})  # measure_migrate --seed: a graph seed\n"
+    m = re.search(r"^import tensorflow as tf[ \t]*\n", text, re.M)
+    if m:
+        return text[:m.end()] + line + text[m.end():]
+    import ast
+
+    try:
+        first = next((s.lineno for s in ast.parse(text).body if isinstance(s, (ast.Import, ast.ImportFrom))
+                      and getattr(s, "module", None) != "__future__"), 1)
+    except SyntaxError:  # Python 2: left for the tools to report
+        first = 1
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[:first - 1]) + "import tensorflow as tf\n" + line + "".join(lines[first - 1:])
 
 
 def made_paths(name):
@@ -304,6 +330,7 @@ def main(argv=None):
     p.add_argument("--tf1-version", default="1.3", help="legacy's and migrate's --tf1-version (default 1.3)")
     p.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "measure-migrate"),
                    help="where results go (default $TMPDIR/measure-migrate)")
+    p.add_argument("--seed", type=int, help="give every script this graph seed first (see above)")
     p.add_argument("--table", action="store_true", help="print the table of what --out holds and stop")
     p.add_argument("entries", nargs="*", help="corpus entries (01 ... 45); default all scripts")
     args = p.parse_args(argv)

@@ -8,6 +8,7 @@ uses it:
   under TF 1.x (a helper function called in a loop) gets its seeds as a list, consumed in order;
 - ``dropout_tf1(x, keep_prob, ...)``: TF 1.0-1.12's dropout math (floor(keep_prob + U)),
   which TF 2's ``U >= rate`` equals only up to float rounding;
+- ``load_dataset``, ``DATASETS``, ``load_csv_with_header``, ...: ``tf.contrib.learn.datasets`` (TF 1.3's);
 - ``tf_estimator``: ``tf.estimator`` (tensorflow_estimator 2.15, with the stubs it needs on TF 2.21);
 - ``inference``, ``loss``, ``training``, ``evaluation``: the tutorials' ``mnist`` module (gone from TF 2);
 - ``read_data_sets``: ``tensorflow.examples.tutorials.mnist.input_data`` (gone from TF 2),
@@ -174,9 +175,40 @@ tf_estimator = _estimator_v1()
 ''')
 
 
+def _learn_datasets_source():
+    """``tf.contrib.learn.datasets`` (TF 1.3's: mnist, base, DATASETS, load_dataset) from compat/contrib.py,
+    copied in; its mnist reader is this module's ``read_data_sets`` (the input_data part)."""
+    from ..compat import contrib
+
+    body = "\n\n".join(inspect.getsource(f) for f in (
+        contrib.load_csv_with_header, contrib.load_csv_without_header, contrib._shipped_csv,
+        contrib.maybe_download, contrib.load_mnist, contrib.load_dataset))
+    body = body.replace("input_data.read_data_sets", "read_data_sets").replace(
+        " and is not part of \"\n                f\"tf1_cnn;", " and is not\"\n                f\" here;").replace(
+        ", and nothing is downloaded under tf1_cnn legacy;", ", and nothing is downloaded;")
+    return ('''
+# --- tf.contrib.learn.datasets (TF 1.3's learn/python/learn/datasets: base, mnist), never downloading;
+# migrated code calls these as tf1_migrated_helpers.NAME, and imports of its mnist / base are this module
+import collections as _collections
+import csv
+
+import numpy as np
+
+Dataset = _collections.namedtuple("Dataset", ["data", "target"])
+
+
+''' + body + '''
+
+
+load_iris = _shipped_csv("load_iris", "iris.csv")
+load_boston = _shipped_csv("load_boston", "boston_house_prices.csv")
+DATASETS = {"iris": load_iris, "boston": load_boston, "mnist": load_mnist}  # dbpedia downloads: not here
+''')
+
+
 PARTS = {"tf_slim": lambda: TF_SLIM_FIX, "tutorials_mnist": _tutorials_mnist_source,
          "tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source,
-         "estimator": _estimator_source}
+         "learn_datasets": _learn_datasets_source, "estimator": _estimator_source}
 
 
 def module_text(needs):

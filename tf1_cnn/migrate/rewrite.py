@@ -11,6 +11,8 @@ What it rewrites, and why (each change goes to the report with its line):
   set at the top, before TensorFlow is imported; ``import keras`` -> ``tf.compat.v1.keras``;
 - ``tensorflow.examples.tutorials.mnist.input_data`` -> the helper module's reader;
 - ``tf.nn.dropout(x, keep_prob)`` (TF 1.3's structure) -> ``dropout_tf1`` (TF 1.x's math);
+- ``np.int``, ``np.float``, ... (removed in NumPy 1.24) -> the builtins they stood for;
+- ``tf.contrib.learn.datasets`` (``mnist``, ``base``, ``load_dataset``) -> the helper module's copies;
 - the op seed TF 1.x gave each unseeded draw (``seeds.py``), written at the call site.
 - ``tf.estimator`` -> ``tf_estimator``, tensorflow_estimator 2.15's TF1 API made importable on TF 2.21
   by the helper module (under 1.3 with TF 1.2-1.3's RunConfig graph seed 1 written where it applied);
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from ..compat.numpy_compat import ALIASES
 from .helpers import NAME as HELPERS
 
 LEGACY_KERAS_LINE = ('os.environ["TF_USE_LEGACY_KERAS"] = "1"  '
@@ -33,6 +36,12 @@ SLIM_LAYERS = {"fully_connected", "conv2d", "convolution2d", "convolution", "con
                "conv2d_in_plane", "convolution3d"}
 TF_LAYERS = {"dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
              "separable_conv1d", "separable_conv2d"}
+NUMPY_ALIASES = {name: builtin for name, (builtin, _) in ALIASES.items()}  # what legacy restores
+LEARN_DATASETS = ("tensorflow.contrib.learn.datasets", "tensorflow.contrib.learn.python.learn.datasets")
+# what the helper module has of tf.contrib.learn.datasets (and of its base / mnist modules)
+LEARN_NAMES = {"load_dataset", "DATASETS", "load_mnist", "load_iris", "load_boston", "load_csv_with_header",
+               "load_csv_without_header", "Dataset", "Datasets", "maybe_download", "read_data_sets", "DataSet",
+               "extract_images", "extract_labels", "dense_to_one_hot"}
 ESTIMATOR = "tf_estimator"  # tf.estimator's name in migrated code (imported from the helper module)
 ESTIMATOR_CLASS = re.compile(r"^(Estimator|\w+(Classifier|Regressor|Estimator))$")  # take config=
 DROPOUT_TF1_VERSIONS = ("1.3", "1.4")  # TF 1.0-1.12 kept where floor(keep_prob + U) is 1; 1.13+ U >= rate
@@ -132,6 +141,8 @@ class Migrator(cst.CSTTransformer):
         self.slim = False
         self.helper_imports = set()  # names imported from the helper module
         self.tf_import_seen = False
+        self.helper_module = False   # the code names the helper module (tf1_migrated_helpers.NAME)
+        self.np_aliases = set()      # local names bound to numpy
 
     # --- bookkeeping
     def _line(self, node):
@@ -167,6 +178,9 @@ class Migrator(cst.CSTTransformer):
         alias = stmt.names[0]
         module = dotted(alias.name)
         asname = alias.asname.name.value if alias.asname else None
+        if module == "numpy":
+            self.np_aliases.add(asname or "numpy")
+            return line
         if module == "tensorflow" and asname:
             self.tf_aliases.add(asname)
             self.tf_import_seen = True
@@ -207,6 +221,8 @@ class Migrator(cst.CSTTransformer):
                 return None
             self.result.needs.add("input_data")
             return HELPERS
+        if _learn_module(module) is not None:
+            return self._learn(node, module, _learn_module(module))
         if parts[:2] == ["tensorflow", "contrib"]:
             if len(parts) >= 3 and parts[2] in SLIM_PARTS:
                 self.slim = True
@@ -247,6 +263,20 @@ class Migrator(cst.CSTTransformer):
                 return cst.FlattenSentinel(lines)
             self.problem(original, f"`from {module} import {', '.join(names) or '*'}`",
                          "the tutorials' mnist model module is not in TF 2: copy the functions you use")
+            return line
+        rest = _learn_module(module)
+        if rest is not None and not isinstance(stmt.names, cst.ImportStar):
+            names = [dotted(a.name) for a in stmt.names]
+            if rest == [] and all(n in ("mnist", "base") for n in names):  # the modules: the helper module
+                self._learn(original, module, rest)
+                lines = [cst.parse_statement(f"import {HELPERS} as {a.asname.name.value if a.asname else n}\n")
+                         for a, n in zip(stmt.names, names)]
+                return line.with_changes(body=lines[0].body) if len(lines) == 1 else cst.FlattenSentinel(lines)
+            if rest in ([], ["mnist"], ["base"]) and all(n in LEARN_NAMES for n in names):
+                self._learn(original, module, rest)
+                return line.with_changes(body=[stmt.with_changes(module=name_expr(HELPERS))])
+            self.problem(original, f"`from {module} import {', '.join(names)}`",
+                         f"{HELPERS}.py has only {', '.join(sorted(LEARN_NAMES))} of it: port the rest by hand")
             return line
         if module == "tensorflow.contrib":
             if isinstance(stmt.names, cst.ImportStar) or any(dotted(a.name) not in SLIM_PARTS for a in stmt.names):
@@ -296,6 +326,12 @@ class Migrator(cst.CSTTransformer):
         if name is None:
             return True
         root, _, rest = name.partition(".")
+        if root in self.np_aliases and rest in NUMPY_ALIASES:
+            # np.int, np.float, ...: aliases of the builtins, removed in NumPy 1.24 (the 1.20 notes' advice)
+            self.replace[node] = cst.Name(NUMPY_ALIASES[rest].__name__)
+            self.change(node, f"{name} -> {NUMPY_ALIASES[rest].__name__}", "NumPy 1.24 removed the alias of the builtin "
+                        "(NumPy 1.20's deprecation notes: use the builtin)")
+            return False
         if root in self.tf_aliases and rest:
             new = self._tf_name(node, root, rest.split("."))
             if new is not None and new != name:
@@ -308,6 +344,17 @@ class Migrator(cst.CSTTransformer):
     def _tf_name(self, node, root, parts):
         """The new spelling of ``root.parts`` (None: unchanged)."""
         full = "tf." + ".".join(parts)
+        if parts[0] == "contrib" and _learn_module("tensorflow." + ".".join(parts)) is not None:
+            rest = _learn_module("tensorflow." + ".".join(parts))
+            if rest in ([], ["mnist"], ["base"]):
+                return None  # the module itself, or on the way to a name: the name decides (below)
+            name = rest[-1]
+            if len(rest) <= 2 and rest[:-1] in ([], ["mnist"], ["base"]) and name in LEARN_NAMES:
+                self._learn(node, full, rest)
+                return f"{HELPERS}.{name}"
+            self.problem(node, f"`{full}`", f"{HELPERS}.py has only {', '.join(sorted(LEARN_NAMES))} of "
+                         "tf.contrib.learn.datasets: port the rest by hand")
+            return None
         if parts[0] == "contrib":
             if len(parts) >= 2 and parts[1] in SLIM_PARTS:
                 rest = parts[2:]
@@ -334,6 +381,15 @@ class Migrator(cst.CSTTransformer):
             return new
         self.problem(node, f"`{full}`", "not in TF 2's tf.compat.v1 and no rename known: find its TF2 replacement")
         return None
+
+    def _learn(self, node, full, rest):
+        """``tf.contrib.learn.datasets`` (TF 1.3's mnist / base / DATASETS): the helper module's copies."""
+        self.helper_module = True
+        self.result.needs.update({"input_data", "learn_datasets"})
+        self.change(node, f"{full} -> {HELPERS}" + (f".{rest[-1]}" if rest else ""),
+                    "tf.contrib.learn is gone from TF 2; its datasets (TF 1.3's readers, no downloads) are "
+                    f"in {HELPERS}.py")
+        return HELPERS
 
     def _estimator(self, node, full, rest):
         """``tf.estimator.X`` -> ``tf_estimator.X``: tensorflow_estimator 2.15's v1 API, from the helper module."""
@@ -470,6 +526,14 @@ class Migrator(cst.CSTTransformer):
         return None, None
 
 
+def _learn_module(module):
+    """The path after ``tf.contrib.learn[.python.learn].datasets`` of ``module`` (a list), or None."""
+    for prefix in LEARN_DATASETS:
+        if module == prefix or module.startswith(prefix + "."):
+            return [p for p in module[len(prefix):].split(".") if p]
+    return None
+
+
 def _contrib_todo(name):
     from ..compat.migration import NOT_PROVIDED
 
@@ -512,6 +576,11 @@ def migrate_module(code, names, result, sites, tf1_version, cell=None, header=Tr
             extra.append(cst.parse_statement("import tf_slim  # migrated: tf.contrib's layers/slim\n"))
         if state is not None:
             state["tf_slim"] = True
+    if migrator.helper_module and not migrator.slim and not (state or {}).get("helper_module") \
+            and not _imports(body, HELPERS):
+        extra.append(cst.parse_statement(f"import {HELPERS}  # migrated: tf.contrib.learn.datasets (see there)\n"))
+    if state is not None and migrator.helper_module:
+        state["helper_module"] = True
     if migrator.helper_imports:
         names_ = ", ".join(sorted(migrator.helper_imports - (state or {}).get("helpers", set())))
         if names_:
