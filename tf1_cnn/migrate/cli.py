@@ -1,19 +1,22 @@
-"""``python -m tf1_cnn migrate SOURCE -o OUT [--verify] [--tf1-version V] [--json PATH] [--force]``.
+"""``python -m tf1_cnn migrate SOURCE -o OUT [--verify] [--tf1-version V] [--run FILE] [--json PATH] [--force]``.
 
 Rewrite TF1 code (a script, a notebook, or a folder: every .py / .ipynb under it, same layout
-under OUT) into code for stock TensorFlow 2.21 with only maintained packages (tf.compat.v1 in
-graph mode, tf_keras, tf_slim) and no tf1_cnn import, keeping TF 1.x's numbers: SOURCE is
-first run on the TF1 runtime up to its graphs to record the op seed TF 1.x's rule gave each
-unseeded random op, and that seed is written at the user's call site.
+under OUT) into code for stock TensorFlow 2.21 with only maintained packages (tf.compat.v1
+in graph mode, tf_keras, tf_slim, tensorflow_estimator) and no tf1_cnn import, keeping TF
+1.x's numbers: SOURCE is first run on the TF1 runtime (in a copy of its folder) up to its
+graphs, to record the op seed TF 1.x's rule gave each unseeded random op, and that seed is
+written at the user's call site. For a folder, --run names the script to run (default: every
+script no other file imports).
 
 Comments and layout are kept (libcst); a notebook is migrated cell by cell, its stored outputs
 kept. Beside OUT: MIGRATION.md (every change with its line and why, every seed and where TF 1.x
 took it from, what a human must still do) and, when needed, tf1_migrated_helpers.py.
 
---verify runs SOURCE under `legacy` and OUT under plain Python (tf1_cnn not importable) in the
-current folder and compares the numbers they print; exit status 1 and the first differing value
-when they differ. The script's arguments come last: `migrate s.py -o o.py --args DATA 100`.
-Nothing is written over SOURCE, nor over an existing file without --force.
+--verify runs SOURCE under `legacy` and OUT under plain Python (tf1_cnn not importable), each
+in a copy of the current folder, and compares the numbers they print; exit status 1 and the
+first differing value when they differ. The script's arguments come last:
+`migrate s.py -o o.py --args DATA 100`. Nothing is written over SOURCE, nor over an existing
+file without --force; missing output folders are made.
 """
 import argparse
 import os
