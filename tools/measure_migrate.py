@@ -150,17 +150,20 @@ def outcome(status, stderr):
 
 
 def compare(reference, other, both_finished):
-    from tf1_cnn.migrate.verify import compare_numbers, numbers
+    """("equal" / "differs" / "no numbers", numbers compared, first difference) over what both printed."""
+    from tf1_cnn.migrate.verify import ATOL, RTOL, numbers
+    from tf1_cnn.oracle.outputs import close
 
     a, b = numbers(reference), numbers(other)
     n = min(len(a), len(b))
     if n == 0:
         return "no numbers", 0, None
-    keep = lambda text, k: "\n".join(line for _, _, line in k)  # noqa: E731  (the compared prefix)
-    diff = compare_numbers(keep(reference, a[:n]), keep(other, b[:n]))
-    if diff is None and both_finished and len(a) != len(b):
-        diff = f"legacy printed {len(a)} numbers, this {len(b)}"
-    return ("equal" if diff is None else "differs"), n, diff
+    for (x, i, line_x), (y, j, line_y) in zip(a[:n], b[:n]):
+        if not close(x, y, ATOL, RTOL):
+            return "differs", n, f"legacy printed {x!r} on its line {i} ({line_x[:80]!r}), this {y!r} on its line {j}"
+    if both_finished and len(a) != len(b):
+        return "differs", n, f"legacy printed {len(a)} numbers, this {len(b)}"
+    return "equal", n, None
 
 
 def shim(argv):
