@@ -238,3 +238,22 @@ def test_numpy_aliases_numpy_1_24_removed_become_builtins(names):
                           "y = np.float32(1) + np.float(2)\n", names)
     assert "x = np.zeros(3, dtype=int)\ny = np.float32(1) + float(2)\n" in out
     assert any(c["what"] == "np.int -> int" for c in result.changes)
+
+
+def test_an_initializer_made_on_the_line_before_gets_the_seed(names):
+    code = ("import tensorflow as tf\n"
+            "def weight_variable(shape):\n"
+            "    initer = tf.truncated_normal_initializer(stddev=0.01)\n"
+            "    return tf.get_variable('W', shape=shape, initializer=initer)\n"
+            "shared = tf.glorot_uniform_initializer()\n"
+            "def two(shape):\n"
+            "    a = tf.get_variable('a', shape=shape, initializer=shared)\n")
+    sites = {(None, 4, 11): site(5, 21, chain=["TruncatedNormal.__call__"]),
+             (None, 7, 8): site(30, 40, chain=["GlorotUniform.__call__"])}
+    out, result = migrate(code, names, sites)
+    assert "initer = tf.truncated_normal_initializer(stddev=0.01, seed=tf1_seed('s.py:3', [5, 21]))" in out
+    assert "return tf.get_variable('W', shape=shape, initializer=initer)\n" in out
+    assert "the initializer of the draw at line 4" in result.seeds[0]["how"]
+    # made once at module level, drawn by every call: one seed there would be wrong, so it is reported
+    assert "shared = tf.glorot_uniform_initializer()\n" in out
+    assert [p["line"] for p in result.problems] == [7]

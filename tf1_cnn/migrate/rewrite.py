@@ -126,6 +126,67 @@ class Names:
         return True
 
 
+class _Calls(cst.CSTVisitor):
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def visit_Call(self, node):
+        self.calls.append(node)
+
+
+class InitializerBindings(cst.CSTVisitor):
+    """Draws whose initializer was made on an earlier line of the same block, e.g. (a TF1 idiom)
+
+        initer = tf.truncated_normal_initializer(stddev=0.01)
+        return tf.get_variable("W", shape=shape, initializer=initer)
+
+    The draw's seed is written on the constructor when that runs once per draw: both statements
+    directly in one block (a function's body, or the module), the constructor first, its name bound
+    once there and passed to one drawing call only. ``moved``: constructor's key -> the draw's key."""
+
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, sites, cell):
+        super().__init__()
+        self.sites, self.cell = sites, cell
+        self.moved = {}
+
+    def _key(self, node):
+        pos = self.get_metadata(PositionProvider, node).start
+        return (self.cell, pos.line, pos.column)
+
+    def _block(self, statements):
+        bound, uses = {}, {}  # name -> constructor call (None: bound twice); name -> drawing calls
+        for stmt in statements:
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            finder = _Calls()
+            stmt.visit(finder)
+            for call in finder.calls:
+                i = _find_kwarg(call, "initializer")
+                if i is not None and isinstance(call.args[i].value, cst.Name) and self._key(call) in self.sites:
+                    uses.setdefault(call.args[i].value.value, []).append(call)
+            for small in stmt.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+                        isinstance(small.targets[0].target, cst.Name):
+                    name, value = small.targets[0].target.value, small.value
+                    seeded = isinstance(value, cst.Call) and _find_kwarg(value, "seed") is None and \
+                        SEEDED.search((dotted(value.func) or "").rpartition(".")[2])
+                    bound[name] = value if seeded and name not in bound and name not in uses else None
+        for name, calls in uses.items():
+            ctor = bound.get(name)
+            if ctor is not None and len(calls) == 1 and self._key(ctor) < self._key(calls[0]):
+                self.moved[self._key(ctor)] = self._key(calls[0])
+
+    def visit_Module(self, node):
+        self._block(node.body)
+
+    def visit_FunctionDef(self, node):
+        if isinstance(node.body, cst.IndentedBlock):
+            self._block(node.body.body)
+
+
 class Migrator(cst.CSTTransformer):
     """One file (or one notebook cell) at a time; ``result`` collects the report."""
 
@@ -143,6 +204,7 @@ class Migrator(cst.CSTTransformer):
         self.tf_import_seen = False
         self.helper_module = False   # the code names the helper module (tf1_migrated_helpers.NAME)
         self.np_aliases = set()      # local names bound to numpy
+        self.moved = {}              # InitializerBindings.moved: constructor key -> draw key
 
     # --- bookkeeping
     def _line(self, node):
@@ -429,9 +491,12 @@ class Migrator(cst.CSTTransformer):
         if self.tf1_version == "1.3" and func and func.partition(".")[0] in self.tf_aliases:
             updated = self._tf13_estimator_seed(original, updated, func.partition(".")[2].split("."))
         pos = self.get_metadata(PositionProvider, original).start
-        site = self.sites.get((self.cell, pos.line, pos.column))
-        if site is not None:
-            updated = self._seed(original, updated, site, pos)
+        key = (self.cell, pos.line, pos.column)
+        if key in self.moved:  # an initializer made for the draw on a later line: its seed goes here
+            updated = self._seed(original, updated, self.sites[self.moved[key]], pos,
+                                 drawn_at=self._where(self.moved[key][1]))
+        elif key in self.sites and key not in self.moved.values():
+            updated = self._seed(original, updated, self.sites[key], pos)
         return updated
 
     def _tf13_estimator_seed(self, original, call, parts):
@@ -453,7 +518,7 @@ class Migrator(cst.CSTTransformer):
             return _with_kwarg(call, "config", name_expr(f"{ESTIMATOR}.RunConfig(tf_random_seed=1)"))
         return call
 
-    def _seed(self, original, call, site, pos):
+    def _seed(self, original, call, site, pos, drawn_at=None):
         executions = site["executions"]
         if all(d["op_seed"] is None for e in executions for d in e):
             return call  # never under a graph seed: TF 1.x drew at random here too, as TF 2 does
@@ -486,7 +551,8 @@ class Migrator(cst.CSTTransformer):
         if len(set(seeds)) > 1:
             self.helper_imports.add("tf1_seed")
             self.result.needs.add("tf1_seed")
-        entry["how"] = f"{how}: {entry['how']}"
+        entry["how"] = f"{how}: {entry['how']}" + (f" (the initializer of the draw at line {drawn_at})"
+                                                   if drawn_at is not None else "")
         self.result.seeds.append(entry)
         return new
 
@@ -564,7 +630,11 @@ def migrate_module(code, names, result, sites, tf1_version, cell=None, header=Tr
     migrator = Migrator(names, result, sites, tf1_version, cell=cell)
     if state is not None:
         migrator.tf_aliases |= state.setdefault("tf_aliases", set())
-    new = MetadataWrapper(module).visit(migrator)
+    wrapper = MetadataWrapper(module)
+    bindings = InitializerBindings(sites, cell)
+    wrapper.visit(bindings)
+    migrator.moved = bindings.moved
+    new = wrapper.visit(migrator)
     if state is not None:
         state["tf_aliases"] |= migrator.tf_aliases
     body = list(new.body)
