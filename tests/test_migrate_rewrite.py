@@ -257,3 +257,22 @@ def test_an_initializer_made_on_the_line_before_gets_the_seed(names):
     # made once at module level, drawn by every call: one seed there would be wrong, so it is reported
     assert "shared = tf.glorot_uniform_initializer()\n" in out
     assert [p["line"] for p in result.problems] == [7]
+
+
+def test_a_local_callable_named_like_a_random_op_gets_no_seed(names):
+    # self.dropout = tf.layers.Dropout(0.4) in __init__; self.dropout(y) draws but takes no seed=
+    code = "import tensorflow as tf\ny = self.dropout(y, training=training)\nz = random_crop_fn(y)\n"
+    out, result = migrate(code, names, {(None, 2, 4): site(17), (None, 3, 4): site(19)})
+    assert "seed" not in out
+    assert [p["line"] for p in result.problems] == [2, 3]
+    assert "numbers will differ from TF 1.x" in result.problems[0]["todo"]
+
+
+def test_a_computed_integer_flag_default_is_made_an_int_for_absl(names):
+    code = ("import numpy as np\nimport tensorflow as tf\n"
+            "tf.app.flags.DEFINE_integer('batch_size', np.power(2, 9), 'Batch size.')\n"
+            "tf.app.flags.DEFINE_integer('epochs', 3, 'Epochs.')\n"
+            "tf.app.flags.DEFINE_integer('seed', default=-1, help='x')\n")
+    out, _ = migrate(code, names)
+    assert "DEFINE_integer('batch_size', int(np.power(2, 9)), 'Batch size.')" in out
+    assert "DEFINE_integer('epochs', 3, 'Epochs.')" in out and "default=-1" in out

@@ -126,6 +126,19 @@ class Names:
         return True
 
 
+LIBRARIES = ("tensorflow", "keras", "tf_slim", "tf_keras")
+
+
+def library_seeded(func, library_names):
+    """Is ``func`` (a call's callee) a TensorFlow / Keras / tf_slim function or class taking a seed?
+
+    By its name (``SEEDED``) and its root: a TF alias or a name an import bound to one of those
+    libraries. A local callable (``self.dropout = tf.layers.Dropout(0.4)``, later ``self.dropout(y)``)
+    takes no ``seed=``, whatever its name."""
+    name = dotted(func) or ""
+    return bool(SEEDED.search(name.rpartition(".")[2])) and name.partition(".")[0] in library_names
+
+
 class _Calls(cst.CSTVisitor):
     def __init__(self):
         super().__init__()
@@ -147,10 +160,23 @@ class InitializerBindings(cst.CSTVisitor):
 
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, sites, cell):
+    def __init__(self, sites, cell, library_names=()):
         super().__init__()
         self.sites, self.cell = sites, cell
         self.moved = {}
+        self.library_names = set(library_names)  # names imports bind to TensorFlow / Keras / tf_slim
+
+    def visit_Import(self, node):
+        for alias in () if isinstance(node.names, cst.ImportStar) else node.names:
+            module = dotted(alias.name) or ""
+            if module.split(".")[0] in LIBRARIES:
+                self.library_names.add(alias.asname.name.value if alias.asname else module.split(".")[0])
+
+    def visit_ImportFrom(self, node):
+        module = dotted(node.module) if node.module is not None and not node.relative else None
+        if module and module.split(".")[0] in LIBRARIES and not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                self.library_names.add(alias.asname.name.value if alias.asname else dotted(alias.name))
 
     def _key(self, node):
         pos = self.get_metadata(PositionProvider, node).start
@@ -172,7 +198,7 @@ class InitializerBindings(cst.CSTVisitor):
                         isinstance(small.targets[0].target, cst.Name):
                     name, value = small.targets[0].target.value, small.value
                     seeded = isinstance(value, cst.Call) and _find_kwarg(value, "seed") is None and \
-                        SEEDED.search((dotted(value.func) or "").rpartition(".")[2])
+                        library_seeded(value.func, self.library_names)
                     bound[name] = value if seeded and name not in bound and name not in uses else None
         for name, calls in uses.items():
             ctor = bound.get(name)
@@ -205,6 +231,7 @@ class Migrator(cst.CSTTransformer):
         self.helper_module = False   # the code names the helper module (tf1_migrated_helpers.NAME)
         self.np_aliases = set()      # local names bound to numpy
         self.moved = {}              # InitializerBindings.moved: constructor key -> draw key
+        self.library_names = set()   # InitializerBindings.library_names
 
     # --- bookkeeping
     def _line(self, node):
@@ -490,6 +517,8 @@ class Migrator(cst.CSTTransformer):
                         "TF 1.0-1.12's dropout math (floor(keep_prob + U)); TF 2 compares U >= rate")
         if self.tf1_version == "1.3" and func and func.partition(".")[0] in self.tf_aliases:
             updated = self._tf13_estimator_seed(original, updated, func.partition(".")[2].split("."))
+        if func and func.rpartition(".")[2] == "DEFINE_integer":
+            updated = self._integer_flag(original, updated)
         pos = self.get_metadata(PositionProvider, original).start
         key = (self.cell, pos.line, pos.column)
         if key in self.moved:  # an initializer made for the draw on a later line: its seed goes here
@@ -498,6 +527,25 @@ class Migrator(cst.CSTTransformer):
         elif key in self.sites and key not in self.moved.values():
             updated = self._seed(original, updated, self.sites[key], pos)
         return updated
+
+    def _integer_flag(self, original, call):
+        """``DEFINE_integer(name, np.power(2, 9), ...)``: TF 1.2-1.4's argparse flags kept any default;
+        absl's (TF 1.5+ and TF 2) accept only an int, so a computed default is wrapped in ``int()``."""
+        i = _find_kwarg(call, "default")
+        if i is None:
+            positional = [k for k, a in enumerate(call.args) if a.keyword is None]
+            i = positional[1] if len(positional) > 1 else None
+        if i is None:
+            return call
+        value = call.args[i].value
+        literal = value.expression if isinstance(value, cst.UnaryOperation) else value
+        if isinstance(literal, cst.Integer) or (isinstance(literal, cst.Name) and literal.value == "None"):
+            return call
+        args = list(call.args)
+        args[i] = args[i].with_changes(value=cst.Call(func=cst.Name("int"), args=[cst.Arg(value=value)]))
+        self.change(original, "DEFINE_integer(name, X, ...) -> DEFINE_integer(name, int(X), ...)",
+                    "absl's integer flags take only an int default; TF 1.2-1.4's argparse flags took any")
+        return call.with_changes(args=args)
 
     def _tf13_estimator_seed(self, original, call, parts):
         """TF 1.2-1.3's ``RunConfig()`` fixed the graph seed to 1 (tensorflow_estimator's default is None):
@@ -560,10 +608,12 @@ class Migrator(cst.CSTTransformer):
         """``call`` with the seed written where it reaches the draw, and how; (None, None) if nowhere."""
         name = (dotted(call.func) or "").rpartition(".")[2]
         chain = " ".join(draw.get("chain") or ())
-        if SEEDED.search(name):
+        # ``call`` is the rewritten call: tf_slim / dropout_tf1 may be names this rewrite wrote
+        libraries = self.library_names | self.tf_aliases | {"tf_slim", "tf_keras", "dropout_tf1"}
+        if library_seeded(call.func, libraries):
             return _with_kwarg(call, "seed", expr), f"{name}(seed=)"
         candidates = [i for i, a in enumerate(call.args)
-                      if isinstance(a.value, cst.Call) and SEEDED.search((dotted(a.value.func) or "").rpartition(".")[2])
+                      if isinstance(a.value, cst.Call) and library_seeded(a.value.func, libraries)
                       and _find_kwarg(a.value, "seed") is None]
         if len(candidates) == 1:
             i = candidates[0]
@@ -631,9 +681,11 @@ def migrate_module(code, names, result, sites, tf1_version, cell=None, header=Tr
     if state is not None:
         migrator.tf_aliases |= state.setdefault("tf_aliases", set())
     wrapper = MetadataWrapper(module)
-    bindings = InitializerBindings(sites, cell)
+    bindings = InitializerBindings(sites, cell, (state or {}).get("library_names", ()))
     wrapper.visit(bindings)
-    migrator.moved = bindings.moved
+    migrator.moved, migrator.library_names = bindings.moved, bindings.library_names
+    if state is not None:
+        state["library_names"] = bindings.library_names
     new = wrapper.visit(migrator)
     if state is not None:
         state["tf_aliases"] |= migrator.tf_aliases
