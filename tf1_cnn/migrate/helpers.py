@@ -3,7 +3,7 @@
 Plain TensorFlow 2 / NumPy, no tf1_cnn: the migrated code must run where only the
 maintained packages are installed. Its parts, each written only when a migrated file
 uses it:
-- the two fixes tf_slim 1.1 needs on TF 2.21 (as ``compat/libraries.py`` makes them), run on import;
+- the fixes tf_slim 1.1 needs on TF 2.21 (``compat/libraries.py``'s, copied in), run on import;
 - ``tf1_seed(site, seeds)``: a call site that drew several times with different op seeds
   under TF 1.x (a helper function called in a loop) gets its seeds as a list, consumed in order;
 - ``dropout_tf1(x, keep_prob, ...)``: TF 1.0-1.12's dropout math (floor(keep_prob + U)),
@@ -78,29 +78,25 @@ def dropout_tf1(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=
 '''
 
 
-TF_SLIM_FIX = '''
+def _tf_slim_source():
+    """compat/libraries.py's fixes of tf_slim 1.1 for TF 2.21 (MOVED and _fix_slim_imports), copied in."""
+    from ..compat import libraries
 
-def _fix_tf_slim():
-    """tf_slim 1.1 on TensorFlow 2.21, as shipped, fails in batch_norm and its Tensor checks:
-    1. tensorflow.python.layers.normalization lazy-loads tf_keras.legacy_tf_layers.normalization,
-       which tf_keras 2.21 ships as tf_keras.src.legacy_tf_layers.normalization: alias the old path;
-    2. tf_slim tests isinstance(x, ops.Tensor); TF 2.21 moved the class to
-       tensorflow.python.framework.tensor.Tensor: restore the alias (the same class).
-    """
-    import sys
-    from tensorflow.python.framework import ops, tensor
+    moved = "".join(f"    {old!r}: {new!r},\n" for old, new in libraries.MOVED.items())
+    return ('''
 
-    if not hasattr(ops, "Tensor"):
-        ops.Tensor = tensor.Tensor
-    import tf_keras.src.legacy_tf_layers as new_layers
-    from tf_keras.src.legacy_tf_layers import normalization
+# --- tf_slim 1.1 on TensorFlow 2.21, as shipped, fails in batch_norm (a lazy import of
+# tf_keras.legacy_tf_layers, which tf_keras 2.21 ships under tf_keras.src), in its Tensor checks
+# (ops.Tensor moved to framework.tensor) and wherever it reaches a TF-internal name that TF 2.21
+# moved (MOVED: old module and name -> where it is now; the same function or class).
+import importlib
+import sys
 
-    sys.modules.setdefault("tf_keras.legacy_tf_layers", new_layers)
-    sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization", normalization)
+MOVED = {
+''' + moved + "}\n\n\n" + inspect.getsource(libraries._fix_slim_imports) + '''
 
-
-_fix_tf_slim()  # on import of this module: the migrated code imports it before using tf_slim
-'''
+_fix_slim_imports()  # on import of this module: the migrated code imports it before using tf_slim
+''')
 
 
 def _input_data_source():
@@ -206,7 +202,7 @@ DATASETS = {"iris": load_iris, "boston": load_boston, "mnist": load_mnist}  # db
 ''')
 
 
-PARTS = {"tf_slim": lambda: TF_SLIM_FIX, "tutorials_mnist": _tutorials_mnist_source,
+PARTS = {"tf_slim": _tf_slim_source, "tutorials_mnist": _tutorials_mnist_source,
          "tf1_seed": lambda: TF1_SEED, "dropout_tf1": lambda: DROPOUT_TF1, "input_data": _input_data_source,
          "learn_datasets": _learn_datasets_source, "estimator": _estimator_source}
 
