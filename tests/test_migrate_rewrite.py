@@ -276,3 +276,17 @@ def test_a_computed_integer_flag_default_is_made_an_int_for_absl(names):
     out, _ = migrate(code, names)
     assert "DEFINE_integer('batch_size', int(np.power(2, 9)), 'Batch size.')" in out
     assert "DEFINE_integer('epochs', 3, 'Epochs.')" in out and "default=-1" in out
+
+
+def test_a_contrib_module_imported_by_name_is_renamed_use_by_use(names):
+    code = ("from tensorflow.contrib import rnn\nimport tensorflow as tf\n"
+            "cell = rnn.BasicLSTMCell(8, forget_bias=1.0)\n"
+            "outputs, states = rnn.static_rnn(cell, x, dtype=tf.float32)\n")
+    out, result = migrate(code, names)
+    assert "from tensorflow.contrib import rnn" not in out and not result.problems
+    assert "cell = tf.nn.rnn_cell.BasicLSTMCell(8, forget_bias=1.0)" in out
+    assert "outputs, states = tf.nn.static_rnn(cell, x, dtype=tf.float32)" in out
+    # a use the table does not know (or the module passed around) keeps the import, reported
+    out, result = migrate(code + "f(rnn)\n", names)
+    assert "from tensorflow.contrib import rnn" in out and "rnn.BasicLSTMCell" in out
+    assert [p["line"] for p in result.problems] == [1]

@@ -166,17 +166,63 @@ class InitializerBindings(cst.CSTVisitor):
         self.moved = {}
         self.library_names = set(library_names)  # names imports bind to TensorFlow / Keras / tf_slim
 
+        self.contrib_modules = {}   # alias -> "tf.contrib.M" (``from tensorflow.contrib import M``)
+        self.tf_aliases = set()     # ``import tensorflow as X``
+        self._names, self._roots, self._uses = {}, {}, {}  # Name nodes; ``alias.X``: the Xs, how many
+        self._in_import = 0
+
     def visit_Import(self, node):
+        self._in_import += 1
         for alias in () if isinstance(node.names, cst.ImportStar) else node.names:
             module = dotted(alias.name) or ""
             if module.split(".")[0] in LIBRARIES:
                 self.library_names.add(alias.asname.name.value if alias.asname else module.split(".")[0])
+            if module == "tensorflow" and alias.asname:
+                self.tf_aliases.add(alias.asname.name.value)
+            parts = module.split(".")
+            if len(node.names) == 1 and alias.asname and len(parts) == 3 and parts[:2] == ["tensorflow", "contrib"] \
+                    and parts[2] not in SLIM_PARTS + ("learn",):
+                self.contrib_modules[alias.asname.name.value] = f"tf.contrib.{parts[2]}"
+
+    def leave_Import(self, node):
+        self._in_import -= 1
 
     def visit_ImportFrom(self, node):
+        self._in_import += 1
         module = dotted(node.module) if node.module is not None and not node.relative else None
         if module and module.split(".")[0] in LIBRARIES and not isinstance(node.names, cst.ImportStar):
             for alias in node.names:
                 self.library_names.add(alias.asname.name.value if alias.asname else dotted(alias.name))
+            if module == "tensorflow.contrib" and len(node.names) == 1:
+                name = dotted(node.names[0].name)
+                if name not in SLIM_PARTS + ("learn",):
+                    asname = node.names[0].asname
+                    self.contrib_modules[asname.name.value if asname else name] = f"tf.contrib.{name}"
+
+    def leave_ImportFrom(self, node):
+        self._in_import -= 1
+
+    def visit_Name(self, node):
+        if not self._in_import:
+            self._names[node.value] = self._names.get(node.value, 0) + 1
+
+    def visit_Attribute(self, node):
+        if isinstance(node.value, cst.Name) and not self._in_import:
+            name = node.value.value
+            self._roots.setdefault(name, set()).add(node.attr.value)
+            self._uses[name] = self._uses.get(name, 0) + 1
+
+    def resolved_contrib(self, renames, tf_aliases):
+        """{alias: {X: target}} for the aliases whose every use is ``alias.X`` with X in tf_upgrade_v2's
+        table (``tf.contrib.rnn.BasicLSTMCell`` -> ``tf.compat.v1.nn.rnn_cell.BasicLSTMCell``)."""
+        out = {}
+        if not tf_aliases:  # the uses become tf.X: the module must have a tf alias
+            return out
+        for alias, module in self.contrib_modules.items():
+            targets = {x: renames.get(f"{module}.{x}") for x in self._roots.get(alias, ())}
+            if targets and all(targets.values()) and self._names.get(alias) == self._uses.get(alias):
+                out[alias] = targets
+        return out
 
     def _key(self, node):
         pos = self.get_metadata(PositionProvider, node).start
@@ -232,6 +278,9 @@ class Migrator(cst.CSTTransformer):
         self.np_aliases = set()      # local names bound to numpy
         self.moved = {}              # InitializerBindings.moved: constructor key -> draw key
         self.library_names = set()   # InitializerBindings.library_names
+        self.contrib_aliases = {}    # InitializerBindings.resolved_contrib: alias -> {X: target}
+        self.contrib_modules_seen = {}  # alias -> "tf.contrib.M"
+        self.tf_alias = "tf"         # the tf alias the renamed uses are written with
 
     # --- bookkeeping
     def _line(self, node):
@@ -258,6 +307,11 @@ class Migrator(cst.CSTTransformer):
         return updated
 
     def _import(self, original, line, stmt):
+        if not isinstance(stmt.names, cst.ImportStar) and len(stmt.names) == 1 and stmt.names[0].asname and \
+                stmt.names[0].asname.name.value in self.contrib_aliases:
+            self.change(original, f"import {dotted(stmt.names[0].name)} as ... -> (removed)",
+                        "each use is renamed through tf_upgrade_v2's table to its tf.compat.v1 name")
+            return cst.RemoveFromParent()
         if isinstance(stmt.names, cst.ImportStar) or len(stmt.names) != 1:
             for alias in stmt.names:
                 if dotted(alias.name).split(".")[0] in ("tensorflow", "keras"):
@@ -336,6 +390,13 @@ class Migrator(cst.CSTTransformer):
         module = dotted(stmt.module)
         if module is None:
             return line
+        if module == "tensorflow.contrib" and not isinstance(stmt.names, cst.ImportStar) and len(stmt.names) == 1:
+            alias = stmt.names[0]
+            bound = alias.asname.name.value if alias.asname else dotted(alias.name)
+            if bound in self.contrib_aliases:
+                self.change(original, f"from tensorflow.contrib import {dotted(alias.name)} -> (removed)",
+                            "each use is renamed through tf_upgrade_v2's table to its tf.compat.v1 name")
+                return cst.RemoveFromParent()
         if module == "tensorflow.examples.tutorials.mnist":
             names = [] if isinstance(stmt.names, cst.ImportStar) else [dotted(a.name) for a in stmt.names]
             parts = {"input_data": "input_data", "mnist": "tutorials_mnist"}
@@ -415,6 +476,17 @@ class Migrator(cst.CSTTransformer):
         if name is None:
             return True
         root, _, rest = name.partition(".")
+        if root in self.contrib_aliases and rest:
+            first, _, deeper = rest.partition(".")
+            target = self.contrib_aliases[root][first]
+            tparts = target.split(".")[1:]
+            tparts = tparts[2:] if tparts[:2] == ["compat", "v1"] else tparts
+            new = ".".join([self.tf_alias, *tparts] + ([deeper] if deeper else []))
+            self.legacy_keras |= tparts[:2] == ["nn", "rnn_cell"] or tparts[:1] in (["layers"], ["keras"])
+            self.replace[node] = name_expr(new)
+            self.change(node, f"{root}.{first} -> {new.rsplit('.' + deeper, 1)[0] if deeper else new}",
+                        f"tf_upgrade_v2's rename table ({self.contrib_modules_seen.get(root, root)}.{first})")
+            return False
         if root in self.np_aliases and rest in NUMPY_ALIASES:
             # np.int, np.float, ...: aliases of the builtins, removed in NumPy 1.24 (the 1.20 notes' advice)
             self.replace[node] = cst.Name(NUMPY_ALIASES[rest].__name__)
@@ -684,6 +756,10 @@ def migrate_module(code, names, result, sites, tf1_version, cell=None, header=Tr
     bindings = InitializerBindings(sites, cell, (state or {}).get("library_names", ()))
     wrapper.visit(bindings)
     migrator.moved, migrator.library_names = bindings.moved, bindings.library_names
+    migrator.contrib_aliases = bindings.resolved_contrib(
+        names.renames, bindings.tf_aliases | (state or {}).get("tf_aliases", set()))
+    migrator.tf_alias = sorted(bindings.tf_aliases | (state or {}).get("tf_aliases", set()) or {"tf"})[0]
+    migrator.contrib_modules_seen = bindings.contrib_modules
     if state is not None:
         state["library_names"] = bindings.library_names
     new = wrapper.visit(migrator)
