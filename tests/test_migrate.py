@@ -174,3 +174,22 @@ def test_run_names_the_folder_script_to_record(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "recorded 1 draws from" in proc.stderr and "other.py" not in proc.stderr
     assert "tf.random_uniform([2], seed=" in (tmp_path / "out" / "train.py").read_text()
+
+
+def test_notebook_verify_runs_each_side_in_a_copy_of_its_folder(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import tensorflow as tf\ntf.set_random_seed(2)"),
+                nbformat.v4.new_code_cell("w = tf.Variable(tf.random_normal([3]))\ns = tf.Session()\n"
+                                          "s.run(tf.global_variables_initializer())\nprint(s.run(w))\n"
+                                          "_ = open('written.txt', 'w').write('x')")]
+    nbformat.write(nb, str(tmp_path / "nb.ipynb"))
+    proc = migrate("nb.ipynb", "-o", "out/new.ipynb", "--verify", cwd=tmp_path)
+    assert proc.returncode == 0 and "verify nb.ipynb: equal (3 numbers)" in proc.stdout, proc.stdout + proc.stderr
+    assert not (tmp_path / "written.txt").exists() and not (tmp_path / "out" / "written.txt").exists()
+
+
+def test_verify_leaves_out_tensorflows_log_records():
+    logged = ("WARNING:tensorflow:From /site-packages/tensorflow/python/x.py:123: f (from y) is deprecated.\n"
+              "Instructions for updating:\nUse tf.v2 1.5 instead.\nloss 0.25\n")
+    assert verify.compare_numbers("loss 0.25\n", logged) is None
+    assert verify.compare_numbers("loss 0.25\n", "loss 0.25 in 3s 12ms/step\n") is None  # durations

@@ -10,9 +10,10 @@ from, logs) is never seen by the second. Absolute paths (``/tmp/model``) are sha
 
 The numbers each printed (stdout) are compared in order with ``compare``'s rules
 (``oracle/outputs.py``: what a number is, arrays as one line, float32's tolerance, nan
-equal to nan), after durations (``3s``, ``12ms/step``: no two runs agree on them) are
-dropped; the first one that differs is reported. Both sides run on TF 2.21's kernels, so
-there is no drift to allow for: a difference is a different graph or different seeds.
+equal to nan), after durations (``3s``, ``12ms/step``: no two runs agree on them) and
+TensorFlow's own log records (in a notebook TF logs to stdout) are dropped; the first one
+that differs is reported. Both sides run on TF 2.21's kernels, so there is no drift to allow
+for: a difference is a different graph or different seeds.
 """
 import os
 import re
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from ..oracle.outputs import ATOL, RTOL
 
+TF_LOG = re.compile(r"^(?:WARNING|INFO|ERROR|DEBUG):tensorflow:")
 DURATION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:s|ms|us|µs|sec|secs|seconds)(?:/step|/sample|/epoch)?\b")
 
 _PLAIN = r"""
@@ -95,12 +97,30 @@ def _run(cmd, env, timeout, cwd=None):
         return "timeout", exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or ""), ""
 
 
+def _without_tf_logging(text):
+    """``text`` without TensorFlow's log records: in a notebook (IPython) TF logs to stdout, and a
+    deprecation notice (``WARNING:tensorflow:From FILE:LINE: ...``, ``Instructions for updating:``
+    and the line after it) names files and lines of the installed TensorFlow, not the program's numbers."""
+    out, skip_next = [], False
+    for line in text.splitlines():
+        if skip_next:
+            skip_next = False
+        elif TF_LOG.match(line):
+            pass
+        elif line.startswith("Instructions for updating:"):
+            skip_next = True
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def numbers(text):
-    """(value, line number, line) of every number printed, in order (``compare``'s rule, durations dropped)."""
+    """(value, line number, line) of every number printed, in order (``compare``'s rule; durations and
+    TensorFlow's own log records left out)."""
     from ..oracle.outputs import NUMBER, lines_of
 
     found = []
-    for i, line in enumerate(lines_of(text), start=1):
+    for i, line in enumerate(lines_of(_without_tf_logging(text)), start=1):
         for m in NUMBER.finditer(DURATION.sub("", line)):
             found.append((float(m.group()), i, line.strip()))
     return found
