@@ -2,7 +2,7 @@
 
     python tools/measure_migrate.py [--limit S] [--seed N] [--tf1-version V] [--out DIR] [NN ...]
 
-For each script of ``../shared/corpus-dev`` (or $TF1_CNN_SHARED/corpus-dev) the corpus's own
+For each script of ``../shared/corpus-dev`` (``--corpus``; $TF1_CNN_CORPUS) the corpus's own
 runner lays out its data and companion files; a stand-in ``python`` first on its PATH takes
 the runner's ``python -m tf1_cnn legacy ./NN_x.py ARGS`` call (pre-steps and the data maker
 go to the real interpreter) and, in that work folder, runs four variants one after the other,
@@ -50,8 +50,9 @@ HAND_IMPORT = re.compile(r"^import tensorflow as tf[ \t]*$", re.M)
 SKIPPED = ("home", "tmp", "__pycache__")
 
 
-def shared():
-    return Path(os.environ.get("TF1_CNN_SHARED", ROOT.parent / "shared"))
+def corpus_dir():
+    """The corpus-dev folder (beside the checkout, as ``.ci/run`` lays out ``../shared``)."""
+    return Path(os.environ.get("TF1_CNN_CORPUS", ROOT.parent / "shared" / "corpus-dev"))
 
 
 # --- the runner's side: lay out data, then call the stand-in python per script
@@ -75,9 +76,9 @@ exec {real} "$@"
 def run_corpus(args):
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    corpus = shared() / "corpus-dev"
+    corpus = corpus_dir()
     if not (corpus / "run").is_file():
-        sys.exit(f"measure_migrate: no corpus runner at {corpus / 'run'} (set TF1_CNN_SHARED)")
+        sys.exit(f"measure_migrate: no corpus runner at {corpus / 'run'} (--corpus DIR)")
     with tempfile.TemporaryDirectory(prefix="measure-migrate-") as tmp:
         stand_in(Path(tmp) / "bin", sys.executable, out, args.limit, args.tf1_version, args.seed)
         env = dict(os.environ, PATH=f"{tmp}/bin{os.pathsep}{os.environ['PATH']}")
@@ -242,7 +243,7 @@ def seeded(text, seed):
 
 def made_paths(name):
     """The absolute paths the corpus MANIFEST's ``clean`` directives name for ``name`` (model dirs)."""
-    manifest = shared() / "corpus-dev" / "MANIFEST.tsv"
+    manifest = corpus_dir() / "MANIFEST.tsv"
     for line in manifest.read_text().splitlines()[1:]:
         cols = line.split("\t")
         if cols[0].endswith("/" + name):
@@ -333,10 +334,13 @@ def main(argv=None):
     p.add_argument("--tf1-version", default="1.3", help="legacy's and migrate's --tf1-version (default 1.3)")
     p.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "measure-migrate"),
                    help="where results go (default $TMPDIR/measure-migrate)")
+    p.add_argument("--corpus", help="the corpus-dev folder (default ../shared/corpus-dev)")
     p.add_argument("--seed", type=int, help="give every script this graph seed first (see above)")
     p.add_argument("--table", action="store_true", help="print the table of what --out holds and stop")
     p.add_argument("entries", nargs="*", help="corpus entries (01 ... 45); default all scripts")
     args = p.parse_args(argv)
+    if args.corpus:  # the stand-in reads it from the environment too
+        os.environ["TF1_CNN_CORPUS"] = str(Path(args.corpus).resolve())
     if args.table:
         sel = args.entries or sorted(d.name for d in Path(args.out).iterdir() if (d / "result.json").is_file())
         print(table(Path(args.out), sel))
