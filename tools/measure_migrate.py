@@ -206,6 +206,8 @@ def shim(argv):
                     result["variants"][variant] = entry
                     continue
                 cmd = [sys.executable, str(code / name), *script_args]
+                for path in made_paths(name):  # what migrate's seed recording left there (/tmp/model)
+                    shutil.rmtree(path, ignore_errors=True)
             status, stdout, stderr = timed(cmd, copy, env, limit, out / variant)
             state, error = outcome(status, stderr)
             entry.update(status=state, error=error, exit=status)
