@@ -82,7 +82,7 @@ def run_corpus(args):
     with tempfile.TemporaryDirectory(prefix="measure-migrate-") as tmp:
         stand_in(Path(tmp) / "bin", sys.executable, out, args.limit, args.tf1_version, args.seed)
         env = dict(os.environ, PATH=f"{tmp}/bin{os.pathsep}{os.environ['PATH']}")
-        limit = 5 * args.limit + 120  # the runner's limit covers all four variants
+        limit = 8 * args.limit + 300  # the runner's limit: the five variants, migrate's recording, copies, under load
         selection = args.entries or [f"{n:02d}" for n in range(1, 46)]
         subprocess.run([str(corpus / "run"), "--limit", str(limit), *selection], cwd=ROOT, env=env)
     print(table(out, selection))
