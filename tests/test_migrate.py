@@ -193,3 +193,12 @@ def test_verify_leaves_out_tensorflows_log_records():
               "Instructions for updating:\nUse tf.v2 1.5 instead.\nloss 0.25\n")
     assert verify.compare_numbers("loss 0.25\n", logged) is None
     assert verify.compare_numbers("loss 0.25\n", "loss 0.25 in 3s 12ms/step\n") is None  # durations
+
+
+def test_recording_stops_at_its_budget_without_session_run(tmp_path):
+    (tmp_path / "s.py").write_text("import time\nimport tensorflow as tf\ntf.set_random_seed(1)\n"
+                                   "x = tf.random_uniform([2])\nwhile True:\n    time.sleep(0.05)\n")
+    proc = migrate("s.py", "-o", "m.py", "--budget", "1", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "recorded 1 draws from s.py (stopped)" in proc.stderr
+    assert "tf.random_uniform([2], seed=" in (tmp_path / "m.py").read_text()

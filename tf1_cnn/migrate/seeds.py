@@ -52,8 +52,11 @@ def record(source, user_files, tf1_version, budget=DEFAULT_BUDGET, args=()):
             cmd += ["--args", *args]
         env = dict(os.environ, MPLBACKEND="Agg", TF_CPP_MIN_LOG_LEVEL="3", TF_USE_LEGACY_KERAS="1")
         env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root(), env.get("PYTHONPATH")) if p)
-        proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True, timeout=budget + 300)
+        try:
+            proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                  text=True, timeout=budget + 300)
+        except subprocess.TimeoutExpired:
+            return [], {"status": "failed", "detail": f"the recording run did not stop within {budget + 300:.0f} s"}
         if not os.path.exists(out):
             tail = proc.stderr.strip().splitlines()[-1:] or ["(no output)"]
             return [], {"status": "failed", "detail": tail[0]}
@@ -221,6 +224,15 @@ def main(argv=None):
     for module in (tf.compat.v1, tf.compat.v1.random):
         module.get_seed = wrapped
     session_lib.BaseSession.run = rec.wrap_run(session_lib.BaseSession.run)
+    # the budget also holds for code that trains without Session.run (Keras 2's fit runs callables)
+    import signal
+
+    def out_of_time(signum, frame):
+        rec.stopped = f"the {a.budget:.0f} s budget was spent (after {rec.runs} Session.run calls)"
+        raise _StopRecording()
+
+    signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, a.budget + 5)
     status = {"status": "completed", "detail": ""}
     try:
         if a.source.endswith(".ipynb"):
