@@ -178,11 +178,12 @@ def shim(argv):
     out.mkdir(parents=True)
     work = Path.cwd()
     seed = os.environ.get("MEASURE_SEED")
+    own_seed = bool(re.search(r"set_random_seed|tf_random_seed|random_seed\s*=",
+                              (work / name).read_text(errors="replace")))  # the script's own, before --seed
     if seed:  # the runner's work folder is its own throwaway copy: seeded in place, before any variant
         (work / name).write_text(seeded((work / name).read_text(errors="replace"), int(seed)))
     result = {"script": name, "args": script_args, "limit": limit, "tf1_version": tf1_version, "seed": seed,
-              "graph_seed": bool(re.search(r"set_random_seed|tf_random_seed|random_seed\s*=",
-                                           (work / name).read_text(errors="replace"))),
+              "graph_seed": own_seed,
               "variants": {}}
     scratch = Path(tempfile.mkdtemp(prefix=f".scratch-{name[:2]}-", dir=out.parent))  # not under the work folder
     try:
@@ -293,7 +294,7 @@ def translate(variant, folder, code, name, script_args, limit, tf1_version, out)
 
 def table(out, selection):
     rows, counts = [], {v: {"runs": 0, "equal": 0} for v in VARIANTS}
-    header = "| script | seed | " + " | ".join(VARIANTS) + " |"
+    header = "| script | own seed | " + " | ".join(VARIANTS) + " |"
     rows += [header, "|" + " --- |" * (len(VARIANTS) + 2)]
     n = 0
     for nn in selection:
