@@ -290,3 +290,9 @@ def test_a_contrib_module_imported_by_name_is_renamed_use_by_use(names):
     out, result = migrate(code + "f(rnn)\n", names)
     assert "from tensorflow.contrib import rnn" in out and "rnn.BasicLSTMCell" in out
     assert [p["line"] for p in result.problems] == [1]
+
+
+def test_renamed_contrib_uses_are_written_with_the_files_own_tf_alias(names):
+    out, _ = migrate("import tensorflow as tf1\nfrom tensorflow.contrib import rnn\ncell = rnn.BasicLSTMCell(8)\n",
+                     names)
+    assert "cell = tf1.nn.rnn_cell.BasicLSTMCell(8)" in out

@@ -213,7 +213,7 @@ class InitializerBindings(cst.CSTVisitor):
             self._uses[name] = self._uses.get(name, 0) + 1
 
     def resolved_contrib(self, renames, tf_aliases):
-        """{alias: {X: target}} for the aliases whose every use is ``alias.X`` with X in tf_upgrade_v2's
+        """{alias: ("tf.contrib.M", {X: target})} for the aliases whose every use is ``alias.X`` with X in tf_upgrade_v2's
         table (``tf.contrib.rnn.BasicLSTMCell`` -> ``tf.compat.v1.nn.rnn_cell.BasicLSTMCell``)."""
         out = {}
         if not tf_aliases:  # the uses become tf.X: the module must have a tf alias
@@ -221,7 +221,7 @@ class InitializerBindings(cst.CSTVisitor):
         for alias, module in self.contrib_modules.items():
             targets = {x: renames.get(f"{module}.{x}") for x in self._roots.get(alias, ())}
             if targets and all(targets.values()) and self._names.get(alias) == self._uses.get(alias):
-                out[alias] = targets
+                out[alias] = (module, targets)
         return out
 
     def _key(self, node):
@@ -278,8 +278,7 @@ class Migrator(cst.CSTTransformer):
         self.np_aliases = set()      # local names bound to numpy
         self.moved = {}              # InitializerBindings.moved: constructor key -> draw key
         self.library_names = set()   # InitializerBindings.library_names
-        self.contrib_aliases = {}    # InitializerBindings.resolved_contrib: alias -> {X: target}
-        self.contrib_modules_seen = {}  # alias -> "tf.contrib.M"
+        self.contrib_aliases = {}    # InitializerBindings.resolved_contrib: alias -> (module, {X: target})
         self.tf_alias = "tf"         # the tf alias the renamed uses are written with
 
     # --- bookkeeping
@@ -478,14 +477,15 @@ class Migrator(cst.CSTTransformer):
         root, _, rest = name.partition(".")
         if root in self.contrib_aliases and rest:
             first, _, deeper = rest.partition(".")
-            target = self.contrib_aliases[root][first]
+            module, targets = self.contrib_aliases[root]
+            target = targets[first]
             tparts = target.split(".")[1:]
             tparts = tparts[2:] if tparts[:2] == ["compat", "v1"] else tparts
             new = ".".join([self.tf_alias, *tparts] + ([deeper] if deeper else []))
             self.legacy_keras |= tparts[:2] == ["nn", "rnn_cell"] or tparts[:1] in (["layers"], ["keras"])
             self.replace[node] = name_expr(new)
             self.change(node, f"{root}.{first} -> {new.rsplit('.' + deeper, 1)[0] if deeper else new}",
-                        f"tf_upgrade_v2's rename table ({self.contrib_modules_seen.get(root, root)}.{first})")
+                        f"tf_upgrade_v2's rename table ({module}.{first})")
             return False
         if root in self.np_aliases and rest in NUMPY_ALIASES:
             # np.int, np.float, ...: aliases of the builtins, removed in NumPy 1.24 (the 1.20 notes' advice)
@@ -756,10 +756,9 @@ def migrate_module(code, names, result, sites, tf1_version, cell=None, header=Tr
     bindings = InitializerBindings(sites, cell, (state or {}).get("library_names", ()))
     wrapper.visit(bindings)
     migrator.moved, migrator.library_names = bindings.moved, bindings.library_names
-    migrator.contrib_aliases = bindings.resolved_contrib(
-        names.renames, bindings.tf_aliases | (state or {}).get("tf_aliases", set()))
-    migrator.tf_alias = sorted(bindings.tf_aliases | (state or {}).get("tf_aliases", set()) or {"tf"})[0]
-    migrator.contrib_modules_seen = bindings.contrib_modules
+    known_tf = bindings.tf_aliases | (state or {}).get("tf_aliases", set())
+    migrator.contrib_aliases = bindings.resolved_contrib(names.renames, known_tf)
+    migrator.tf_alias = sorted(known_tf or {"tf"})[0]
     if state is not None:
         state["library_names"] = bindings.library_names
     new = wrapper.visit(migrator)
