@@ -11,7 +11,8 @@ import subprocess
 
 import tensorflow as tf
 
-from tf1_cnn.compat import names, op_structure, op_types, settings
+from tf1_cnn.compat import settings
+from tf1_cnn.compat.graph import names, op_structure, op_types
 from tf1_cnn.compat.facade import tf1
 
 SNIPPET_RUNNER = r"""

@@ -1,4 +1,4 @@
-"""tf.contrib under legacy (compat/contrib.py): what maintained libraries carry, every import form."""
+"""tf.contrib under legacy (compat/contrib/): what maintained libraries carry, every import form."""
 import re
 
 import pytest
@@ -84,7 +84,7 @@ def test_missing_names_get_the_same_clear_message_in_every_import_form(tmp_path)
 
 
 def test_nothing_downloads_for_the_shipped_csvs_or_maybe_download(tmp_path):
-    from tf1_cnn.compat import contrib
+    from tf1_cnn.compat.contrib import learn_datasets as contrib
 
     with pytest.raises(FileNotFoundError, match="iris.csv shipped inside TensorFlow 1.x"):
         contrib.load_iris()

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from tf1_cnn.compat import interchange, op_attrs, settings
+from tf1_cnn.compat import settings
+from tf1_cnn.compat.graph import interchange, op_attrs
 
 from .helpers import ROOT, run_cli
 from .oracle_graphs import VERSIONS, oracle_env

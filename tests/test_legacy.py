@@ -197,7 +197,7 @@ def test_keras2_course_imports_v1_initializers_and_scipy_helpers(tmp_path):
 def test_scipy_imresize_and_imread_as_the_old_functions(tmp_path):
     from PIL import Image
 
-    from tf1_cnn.compat import scipy_compat
+    from tf1_cnn.compat.era import scipy_paths as scipy_compat
 
     a = (np.arange(48, dtype=np.float64).reshape(4, 4, 3) / 47.0)
     out = scipy_compat.imresize(a, (2, 2))

@@ -2,7 +2,8 @@
 import pytest
 import tensorflow as tf
 
-from tf1_cnn.compat import names, op_structure, settings
+from tf1_cnn.compat import settings
+from tf1_cnn.compat.graph import names, op_structure
 from tf1_cnn.compat.facade import tf1
 
 from .oracle_graphs import VERSIONS, oracle_ops, runtime_ops

@@ -1,10 +1,11 @@
-"""TF 1.x's op structures and seed rule (tf1_cnn/compat/op_structure.py, seed_rule.py, settings.py)."""
+"""TF 1.x's op structures and seed rule (tf1_cnn/compat/graph/op_structure.py, seed_rule.py, settings.py)."""
 import numpy as np
 import pytest
 import tensorflow as tf
 
-from tf1_cnn.compat import op_structure, settings, tf1
-from tf1_cnn.compat.seed_rule import op_count
+from tf1_cnn.compat import settings, tf1
+from tf1_cnn.compat.graph import op_structure
+from tf1_cnn.compat.graph.seed_rule import op_count
 
 v1 = tf.compat.v1
 
@@ -16,7 +17,7 @@ FACADE_CASES = ["contrib_flatten", "layers_flatten", "nn_dropout_placeholder", "
 @pytest.mark.parametrize("case", FACADE_CASES)
 def test_facade_builds_the_tf1_tables_ops(case, version):
     # the project's own graphs use the facade without install(): its TF1-shaped functions
-    # must build what real TF 1.x of that version built (tf1_cnn/compat/op_tables/)
+    # must build what real TF 1.x of that version built (tf1_cnn/compat/graph/op_tables/)
     from tf1_cnn.oracle import op_cases, op_probe, op_tables
 
     build = dict(op_cases.CASES)[case]

@@ -1,4 +1,4 @@
-"""The runtime's op structures against real TF 1.x's: tf1_cnn/compat/op_tables/ (from
+"""The runtime's op structures against real TF 1.x's: tf1_cnn/compat/graph/op_tables/ (from
 tf1_cnn/oracle/gen_op_tables.py), per case of tf1_cnn/oracle/op_cases.py and per --tf1-version.
 
 Each (case, version, aspect) either matches the committed table of that TF release, or is

@@ -4,7 +4,8 @@ import collections
 import pytest
 import tensorflow as tf
 
-from tf1_cnn.compat import op_structure, op_types, settings
+from tf1_cnn.compat import settings
+from tf1_cnn.compat.graph import op_structure, op_types
 from tf1_cnn.compat.facade import tf1
 
 from .oracle_graphs import VERSIONS, oracle_ops, runtime_ops

@@ -1,4 +1,4 @@
-"""NumPy 1.x behaviour TF1-era code relies on, and the aliases NumPy 1.24 removed (tests/test_numpy_compat.py)."""
+"""NumPy 1.x behaviour TF1-era code relies on, and the aliases NumPy 1.24 removed (tests/test_era_numpy_aliases.py)."""
 import numpy as np
 import tensorflow as tf
 from numpy import float as F

@@ -22,7 +22,8 @@ import types
 import tensorflow as tf
 from tensorflow.python.util.lazy_loader import LazyLoader
 
-from . import libraries, migration, op_structure
+from . import libraries, migration
+from .graph import op_structure
 
 _MISSING = object()
 

@@ -13,15 +13,16 @@ Idempotent for the process. It
   ``from tensorflow.contrib.learn.python.learn.datasets import mnist`` (``contrib.py``; a name
   not provided fails with its TF 2 replacement whichever form imports it),
   ``from tensorflow.examples.tutorials.mnist import input_data``;
-- gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``numpy_compat.py``);
+- gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``era/numpy_aliases.py``);
 - under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
-  ``scipy.misc`` has its image helpers back (``scipy_compat.py``).
+  ``scipy.misc`` has its image helpers back (``era/scipy_paths.py``).
 """
 import os
 import sys
 import types
 
-from . import migration, numpy_compat, settings
+from . import migration, settings
+from .era import numpy_aliases
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []
@@ -75,12 +76,12 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     from .facade import tf1
 
     _quiet_library_chatter(tf)
-    numpy_compat.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
-    from . import tf1_logging
+    numpy_aliases.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
+    from .printing import tf1_logging
 
     tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)
     tf.compat.v1.disable_v2_behavior()
-    from . import interchange, names, op_structure, op_types
+    from .graph import interchange, names, op_structure, op_types
 
     op_structure.install()  # TF 1.x's ops inside library functions, before the names are copied
     names.patch()  # TF 1.x's name rules (names.py)
@@ -112,11 +113,12 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     datasets._overrides.update(mnist=sys.modules[INPUT_DATA],
                                load_dataset=_announcing(datasets._overrides["load_dataset"]))
     if keras2:
-        from . import keras2 as _keras2, scipy_compat
+        from . import keras2 as _keras2
+        from .era import scipy_paths
 
         _keras2.install()
         _keras2.set_versions(_quiet_lookup(tf1, "keras"))  # keras.__version__, tf.keras.__version__ of the era
-        scipy_compat.install()
+        scipy_paths.install()
     tf.__class__ = _TrackingModule
     _installed.append(True)
     return tf

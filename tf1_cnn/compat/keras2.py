@@ -279,7 +279,7 @@ def _mend_tf_keras(_module):
         if not hasattr(keras.optimizers, alias):
             setattr(keras.optimizers, alias, getattr(keras.optimizers, name))
     _set_standalone_version(None)
-    from . import keras2_print
+    from .printing import keras2 as keras2_print
 
     keras2_print.install()  # what Keras 2.0.8 / TF 1.15's tf.keras printed (keras2_print.py)
     wrapped = _plot_model_wrapper(vis_utils.plot_model)

@@ -13,7 +13,7 @@ import sys
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 
-from .numpy_compat import REPLACEMENTS as NUMPY_ALIASES
+from .era.numpy_aliases import REPLACEMENTS as NUMPY_ALIASES
 
 EXTRA = {
     "tf.layers": "tf.keras.layers (tf_keras's legacy layers run it here)",

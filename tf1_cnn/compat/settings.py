@@ -8,7 +8,7 @@
 - ``tf1_version``: whose op structures the TF1-shaped functions build: ``"1.3"``
   (TF 1.3.0, the course's era), ``"1.4"`` (TF 1.4.1) or ``"1.15"`` (TF 1.15.5, the
   last line). Each is checked against the table real TF 1.x of that release builds
-  (``tf1_cnn/compat/op_tables/``); see ``op_structure.py`` for what differs.
+  (``tf1_cnn/compat/graph/op_tables/``); see ``op_structure.py`` for what differs.
 
 The process starts with TensorFlow 2's own behaviour (``tf2``): the project's
 library changes nothing until asked. ``install()`` / ``legacy`` select ``tf1``
@@ -40,7 +40,7 @@ def configure(seed_rule=None, tf1_version=None):
         raise ValueError(f"seed rule must be one of {', '.join(SEED_RULES)}, got {seed_rule!r}")
     if tf1_version is not None and tf1_version not in TF1_VERSIONS:
         raise ValueError(f"TF 1.x version must be one of {', '.join(TF1_VERSIONS)}, got {tf1_version!r}")
-    from . import seed_rule as _rule
+    from .graph import seed_rule as _rule
 
     _rule.patch()  # idempotent; under "tf2" the patched get_seed is TensorFlow's own
     previous = dict(_current)

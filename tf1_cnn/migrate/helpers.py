@@ -172,9 +172,9 @@ tf_estimator = _estimator_v1()
 
 
 def _learn_datasets_source():
-    """``tf.contrib.learn.datasets`` (TF 1.3's: mnist, base, DATASETS, load_dataset) from compat/contrib.py,
+    """``tf.contrib.learn.datasets`` (TF 1.3's: mnist, base, DATASETS, load_dataset) from compat/contrib/,
     copied in; its mnist reader is this module's ``read_data_sets`` (the input_data part)."""
-    from ..compat import contrib
+    from ..compat.contrib import learn_datasets as contrib
 
     body = "\n\n".join(inspect.getsource(f) for f in (
         contrib.load_csv_with_header, contrib.load_csv_without_header, contrib._shipped_csv,

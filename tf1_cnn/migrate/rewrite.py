@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..compat.numpy_compat import ALIASES
+from ..compat.era.numpy_aliases import ALIASES
 from .helpers import NAME as HELPERS
 
 LEGACY_KERAS_LINE = ('os.environ["TF_USE_LEGACY_KERAS"] = "1"  '

@@ -1,4 +1,4 @@
-"""Generate the op tables (``tf1_cnn/compat/op_tables/tf<V>.json``) from real TF 1.x.
+"""Generate the op tables (``tf1_cnn/compat/graph/op_tables/tf<V>.json``) from real TF 1.x.
 
   python -m tf1_cnn.oracle.gen_op_tables [--tf1 1.3 1.4 1.15] [--cases a,b] [--out DIR]
 

@@ -1,6 +1,6 @@
 """The op tables: what real TF 1.x builds for each case of ``op_cases.py``, per version.
 
-The tables live in ``tf1_cnn/compat/op_tables/tf<V>.json`` (written by
+The tables live in ``tf1_cnn/compat/graph/op_tables/tf<V>.json`` (written by
 ``gen_op_tables.py`` from the oracle environments, committed, read without TF 1.x).
 A case's record: ``ops`` ("Type name" in creation order) and ``draws`` ([index, seed,
 seed2] of each random op), or ``error`` when that TF 1.x lacks the function.
@@ -17,7 +17,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-TABLES = Path(__file__).resolve().parents[1] / "compat" / "op_tables"
+TABLES = Path(__file__).resolve().parents[1] / "compat" / "graph" / "op_tables"
 ASPECTS = ("draws", "types", "names")
 
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..compat import op_structure, settings
+from ..compat.graph import op_structure
+from ..compat import settings
 from ..compat import tf1 as tf
 from ..errors import UserError
 
@@ -29,14 +30,14 @@ class Variant:
     learning_rate: float
     num_epochs: int
     seed_rule: str    # the op-seed rule the published numbers were drawn under (compat/settings.py)
-    tf1_version: str  # whose op structures (compat/op_structure.py)
+    tf1_version: str  # whose op structures (compat/graph/op_structure.py)
     fc_names: tuple   # (weights, biases) variable names of the FC layer
 
 
 # The FC layer's weights are drawn by an *unseeded* initializer under graph seed 1, in both
 # variants, as published; what differs is the rule that turns "unseeded" into an op seed:
 # - course (TF 1.2/1.3): the graph's operation count when the weights draw, 45 in this graph
-#   (28 ops, contrib's 14-op flatten, xavier's 3 constants: see compat/op_structure.py).
+#   (28 ops, contrib's 14-op flatten, xavier's 3 constants: see compat/graph/op_structure.py).
 #   Built with reference variables and TF 1.x's flatten, the runtime derives it; nothing is pinned.
 # - tf2-port (seed 002, TF 2.x): TensorFlow 2's per-graph counter, 0 for the first unseeded draw.
 VARIANTS = {

@@ -1,9 +1,10 @@
-"""NumPy under ``legacy`` (compat/numpy_compat.py): NumPy 1.x behaviour and the aliases 1.24 removed."""
+"""NumPy under ``legacy`` (compat/era/numpy_aliases.py): NumPy 1.x behaviour and the aliases 1.24 removed."""
 import json
 
 import numpy as np
 
-from tf1_cnn.compat import migration, numpy_compat
+from tf1_cnn.compat import migration
+from tf1_cnn.compat.era import numpy_aliases as numpy_compat
 
 from .helpers import ROOT, run_cli
 
@@ -37,7 +38,7 @@ def test_aliases_are_tf1_only_names_with_replacements():
 
 def test_numpy_own_getattr_still_answers_other_names():
     """install() twice; a missing name raises; NumPy's own deprecated names (np.bool8) still warn."""
-    code = "import tf1_cnn.compat.numpy_compat as c, numpy as np\nc.install()\nc.install()\n" \
+    code = "import tf1_cnn.compat.era.numpy_aliases as c, numpy as np\nc.install()\nc.install()\n" \
            "try:\n    np.no_such_name\nexcept AttributeError as e:\n    print('missing', e)\n" \
            "import warnings\nwarnings.simplefilter('error')\ntry:\n    np.bool8\nexcept Exception as e:\n" \
            "    print('numpy own', type(e).__name__)\nprint('float', np.float is float)\n"

@@ -10,7 +10,7 @@ for TF 1.x; it asks this table what the selected version knew.
 ``tf1_op_attrs.json`` (beside this file) is generated from the oracle environments
 (``tf1_cnn/oracle/envs.py``), never written by hand::
 
-    python -m tf1_cnn.compat.op_attrs [--tf1 1.3 1.4 1.15]
+    python -m tf1_cnn.compat.graph.op_attrs [--tf1 1.3 1.4 1.15]
 
 It records, per version, every registered op (``TF_GetAllOpList``) with the names of
 its attributes.
@@ -57,7 +57,7 @@ def known(version):
 
 def generate(versions, log=print):
     """Ask each oracle environment for its ops; returns the table (versions without an environment skipped)."""
-    from ..oracle import envs
+    from ...oracle import envs
 
     result = {}
     for version in versions:
@@ -75,16 +75,16 @@ def generate(versions, log=print):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m tf1_cnn.compat.op_attrs", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tf1_cnn.compat.graph.op_attrs", description=__doc__.split("\n\n")[0])
     parser.add_argument("--tf1", nargs="+", default=["1.3", "1.4", "1.15"], help="versions (default: all three)")
     args = parser.parse_args(argv)
     versions = generate(args.tf1)
     old = json.loads(TABLE.read_text())["versions"] if TABLE.exists() else {}
     old.update(versions)
     text = json.dumps({"source": "TF_GetAllOpList() of each oracle environment "
-                                 "(python -m tf1_cnn.compat.op_attrs)",
+                                 "(python -m tf1_cnn.compat.graph.op_attrs)",
                        "versions": old}, sort_keys=True, separators=(",", ":"))
-    from ..fileio import atomic_write_text
+    from ...fileio import atomic_write_text
 
     atomic_write_text(TABLE, text + "\n", force=True)  # the table is the generator's own file
     print(f"wrote {TABLE}")

@@ -9,7 +9,7 @@ does: under ``--tf1-version 1.15`` TensorFlow's own is used.
 import tensorflow as tf
 from tensorflow.python.ops import gen_nn_ops, nn_ops
 
-from .. import settings
+from ... import settings
 
 _v1 = tf.compat.v1
 

@@ -21,7 +21,7 @@ import tensorflow as tf
 from tensorflow.python.eager import context
 from tensorflow.python.framework import random_seed, tensor_shape
 
-from .. import settings
+from ... import settings
 
 _v1 = tf.compat.v1
 

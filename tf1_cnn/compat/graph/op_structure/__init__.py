@@ -3,7 +3,7 @@
 Under TF 1.x's seed rule (``seed_rule.py``) an unseeded random op draws with the
 number of operations created before it, so every op a function builds shifts the
 numbers of every later unseeded draw. What each TF1 function builds, per version, is
-recorded from real TF 1.3.0 / 1.4.1 / 1.15.5 in ``tf1_cnn/compat/op_tables/``
+recorded from real TF 1.3.0 / 1.4.1 / 1.15.5 in ``tf1_cnn/compat/graph/op_tables/``
 (``tf1_cnn/oracle/gen_op_tables.py``); ``tests/test_op_tables.py`` compares the
 runtime with those tables case by case and lists what still differs, with the cause.
 Where the library builds TF 1.x's ops the runtime uses it; the code here exists only
@@ -115,7 +115,7 @@ def install():
         original, nn.dropout = nn.dropout, dropout
         dropout._tf1_cnn_original = original
     # tf_keras's and tf_slim's layers: mended when each is first imported, not at start-up
-    from .. import post_import
+    from ... import post_import
 
     post_import.when_imported("tf_keras", _mend_tf_keras)
     post_import.when_imported("tf_slim", _mend_tf_slim)
@@ -125,7 +125,7 @@ def _mend_tf_keras(_module):
     """tf.layers (tf_keras's TF1 layers): dropout's and the convolutions' TF 1.x ops."""
     from tf_keras.src import backend
 
-    from .. import libraries
+    from ... import libraries
     from . import layers
 
     # the Dropout layers (tf.layers, contrib, slim): tf_keras's RandomGenerator.dropout

@@ -15,7 +15,7 @@ from tensorflow.python.eager import context
 from tensorflow.python.framework import dtypes, ops, tensor_shape, tensor_util
 from tensorflow.python.ops import array_ops
 
-from .. import settings
+from ... import settings
 
 
 def random_uniform_1x(original):

@@ -28,7 +28,7 @@ time: ``settings.using(tf1_version=...)`` switches it.
 import sys
 import time
 
-from . import settings
+from .. import settings
 
 KERAS_208, TF_KERAS_115 = "2.0.8", "2.2.4-tf"
 _now = time.time  # Progbar's clock (tests replace it)

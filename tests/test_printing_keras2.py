@@ -63,7 +63,7 @@ FIT = textwrap.dedent("""\
         def time():
             return 1000.0
     if "tf1_cnn" in sys.modules:  # under legacy: the runtime's bars
-        from tf1_cnn.compat import keras2_print
+        from tf1_cnn.compat.printing import keras2 as keras2_print
         keras2_print._now = Clock.time
     elif sys.argv[1] == "keras":  # the oracles
         from keras.utils import generic_utils
@@ -238,7 +238,7 @@ def test_tf115_summary_and_fit_are_tf_keras_224s(legacy_115):
 
 def test_progbar_redraws_as_keras_208(monkeypatch, capsys):
     """Every redraw (a clock that moves 1 s a call): \\b over the last width, \\r, ETA before the end."""
-    from tf1_cnn.compat import keras2_print
+    from tf1_cnn.compat.printing import keras2 as keras2_print
 
     clock = iter(range(100))
     monkeypatch.setattr(keras2_print, "_now", lambda: float(next(clock)))

@@ -27,7 +27,8 @@ from tensorflow.core.framework import graph_pb2
 from tensorflow.core.protobuf import meta_graph_pb2
 from tensorflow.python.framework import convert_to_constants, graph_io, op_def_registry, ops
 
-from . import op_attrs, settings
+from . import op_attrs
+from .. import settings
 from .names import tf1_graphs
 
 _tf2 = {"write_graph": graph_io.write_graph,

@@ -37,7 +37,7 @@ def install():
     """Give ``numpy`` its removed aliases back (idempotent); hide NumPy's scalar-conversion notice."""
     import numpy
 
-    from . import migration
+    from .. import migration
 
     original = numpy.__dict__.get("__getattr__")
     if getattr(original, "_tf1_cnn_aliases", False):

@@ -33,7 +33,7 @@ import weakref
 from tensorflow.python.client import pywrap_tf_session
 from tensorflow.python.framework import ops
 
-from . import post_import, settings
+from .. import post_import, settings
 
 LAST_CASE_SENSITIVE = (1, 8)  # TF 1.9 made unique_name case-insensitive
 LAST_AUXILIARY_SCOPES = (1, 4)  # TF 1.5 gave tf.layers auxiliary_name_scope=False

@@ -6,7 +6,7 @@ then Transpose (8 ops). From 1.5 (and in TF 2.21) a known rank gives a constant 
 import tensorflow as tf
 from tensorflow.python.ops import gen_array_ops
 
-from .. import settings
+from ... import settings
 
 _v1 = tf.compat.v1
 

@@ -23,7 +23,7 @@ calls) with ``get_seed`` below, which follows ``settings.current("seed_rule")``.
 from tensorflow.python.eager import context
 from tensorflow.python.framework import ops, random_seed
 
-from . import settings
+from .. import settings
 
 _tf2_get_seed = random_seed.get_seed  # TensorFlow 2.21's own function, kept for the "tf2" rule
 DEFAULT_GRAPH_SEED = random_seed.DEFAULT_GRAPH_SEED

@@ -15,7 +15,7 @@ import functools
 import tensorflow as tf
 from tensorflow.python.eager import context
 
-from .. import settings
+from ... import settings
 
 _v1 = tf.compat.v1
 

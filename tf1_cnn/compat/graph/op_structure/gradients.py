@@ -18,7 +18,7 @@ import functools
 from tensorflow.python.eager import context
 from tensorflow.python.ops import array_ops, math_grad, math_ops
 
-from .. import settings
+from ... import settings
 
 
 def no_static_reduction_axes(original):

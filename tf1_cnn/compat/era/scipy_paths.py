@@ -10,7 +10,7 @@ Each use is counted in the migration report with its replacement.
 """
 import numpy as np
 
-from . import migration
+from .. import migration
 
 _FILTERS = {"nearest": 0, "lanczos": 1, "bilinear": 2, "bicubic": 3, "cubic": 3}
 

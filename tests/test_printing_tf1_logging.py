@@ -59,7 +59,7 @@ def test_scripts_print_info_to_stderr_only_when_asked(tmp_path):
 
 
 def test_library_deprecations_are_filtered_not_the_users():
-    from tf1_cnn.compat.tf1_logging import LibraryDeprecations
+    from tf1_cnn.compat.printing.tf1_logging import LibraryDeprecations
 
     def record(path, msg, level=logging.WARNING):
         return logging.LogRecord("tensorflow", level, path, 1, msg, None, None)

@@ -1,0 +1,11 @@
+"""``tf.contrib.rnn``: TF 1.x's core RNN cells and static RNNs."""
+from ._common import module, renamed
+
+def load():
+    """``tf.contrib.rnn``: TF 1.x's core cells and static RNNs (TF 2.21's tf.compat.v1, tf_keras's legacy cells)."""
+    import tensorflow as tf
+
+    cells = tf.compat.v1.nn.rnn_cell
+    members = {n: getattr(cells, n) for n in dir(cells) if not n.startswith("_")}
+    members.update(renamed("rnn"))
+    return module("tf.contrib.rnn", members)
