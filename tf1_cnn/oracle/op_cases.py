@@ -175,3 +175,26 @@ CASES = [
     ("image_per_image_standardization", lambda tf, p: tf.image.per_image_standardization(p["x"][0])),
     ("image_central_crop", lambda tf, p: tf.image.central_crop(p["x"][0], 0.5)),
 ]
+
+
+def _family_cases():
+    """The cases of each family file ``op_cases_<family>.py`` beside this one (``cases(base)`` -> [(name,
+    build)], ``base`` this module, for its helpers), in file-name order: a family adds cases without
+    touching this list."""
+    import glob
+    import importlib.util
+    import os
+    import sys
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for path in sorted(glob.glob(os.path.join(here, "op_cases_*.py"))):
+        name = "_tf1_cnn_" + os.path.splitext(os.path.basename(path))[0]
+        spec = importlib.util.spec_from_file_location(name, path)
+        family = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(family)
+        out.extend(family.cases(sys.modules[__name__]))
+    return out
+
+
+CASES += _family_cases()
