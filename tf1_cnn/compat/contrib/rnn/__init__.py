@@ -1,5 +1,7 @@
-"""``tf.contrib.rnn``: TF 1.x's core RNN cells and static RNNs."""
-from ._common import module, renamed
+"""``tf.contrib.rnn`` (TF 1.15's contrib/rnn): the core cells and static RNNs TF kept, and the contrib-only
+cells, one module per family as TF 1.15's ``contrib/rnn/python/ops`` had them."""
+from .._common import module, renamed
+
 
 def load():
     """``tf.contrib.rnn``: TF 1.x's core cells and static RNNs (TF 2.21's tf.compat.v1, tf_keras's legacy cells)."""
