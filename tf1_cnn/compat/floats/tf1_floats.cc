@@ -1,0 +1,342 @@
+// TF 1.15.5's CPU float arithmetic as kernels of TF 2.21, registered under the kernel label "tf1_15"
+// (a node selects them with its `_kernel` attr; the graph keeps its ops).
+//
+// Written from TF 1.15.5's measured behaviour (PyPI wheel: AVX, no FMA; Eigen packets of 8 floats),
+// each rule checked bit for bit against that wheel (tests/test_floats.py):
+// - element-wise ops run packets of 8 over the flat tensor, the last n % 8 elements through the C
+//   library's scalar function (expf, logf);
+// - packet exp: clamp to +-88.376, n = floor(x*log2(e) + 0.5), Cody-Waite reduction with
+//   0.693359375 and -2.12194440e-4, the degree-5 Cephes polynomial, times 2^n, max with x;
+// - packet log: Cephes' mantissa/exponent split at sqrt(1/2), its degree-8 polynomial evaluated
+//   as three interleaved Horner chains, NaN below 0, -inf at 0, +inf at +inf;
+// - multiply-add is a multiply then an add (no FMA): this file is built with -ffp-contract=off;
+// - packet sqrt (Adam): the approximate reciprocal square root and one Newton step;
+// - a sum over n contiguous values: above 8192 values, split at the packet boundary after half and
+//   add the halves' sums; otherwise one packet accumulator, a scalar tail, and the packet's lanes
+//   added as ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)); a sum over an outer axis: rows in order;
+// - Mean: that sum divided by the count as a float.
+#include <immintrin.h>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "tensorflow/core/framework/op_kernel.h"
+#include "tensorflow/core/framework/tensor.h"
+#include "tensorflow/core/framework/tensor_shape.h"
+
+namespace tf1floats {
+
+using tensorflow::OpKernel;
+using tensorflow::OpKernelConstruction;
+using tensorflow::OpKernelContext;
+using tensorflow::Tensor;
+using tensorflow::TensorShape;
+
+static inline __m256 madd(__m256 a, __m256 b, __m256 c) { return _mm256_add_ps(_mm256_mul_ps(a, b), c); }
+
+// 2^n for integral floats n in [-127, 128], built in the exponent bits (two SSE halves: AVX has no
+// 256-bit integer arithmetic).
+static inline __m256 pow2n(__m256 n) {
+  __m256i ni = _mm256_cvttps_epi32(n);
+  __m128i lo = _mm256_castsi256_si128(ni), hi = _mm256_extractf128_si256(ni, 1);
+  const __m128i bias = _mm_set1_epi32(127);
+  lo = _mm_slli_epi32(_mm_add_epi32(lo, bias), 23);
+  hi = _mm_slli_epi32(_mm_add_epi32(hi, bias), 23);
+  return _mm256_castsi256_ps(_mm256_insertf128_si256(_mm256_castsi128_si256(lo), hi, 1));
+}
+
+static inline __m256 exp8(__m256 x0) {
+  __m256 x = _mm256_min_ps(_mm256_max_ps(x0, _mm256_set1_ps(-88.3762626647949f)), _mm256_set1_ps(88.3762626647950f));
+  __m256 fx = _mm256_floor_ps(madd(x, _mm256_set1_ps(1.44269504088896341f), _mm256_set1_ps(0.5f)));
+  x = _mm256_sub_ps(x, _mm256_mul_ps(fx, _mm256_set1_ps(0.693359375f)));
+  x = _mm256_sub_ps(x, _mm256_mul_ps(fx, _mm256_set1_ps(-2.12194440e-4f)));
+  __m256 z = _mm256_mul_ps(x, x);
+  __m256 y = _mm256_set1_ps(1.9875691500E-4f);
+  y = madd(y, x, _mm256_set1_ps(1.3981999507E-3f));
+  y = madd(y, x, _mm256_set1_ps(8.3334519073E-3f));
+  y = madd(y, x, _mm256_set1_ps(4.1665795894E-2f));
+  y = madd(y, x, _mm256_set1_ps(1.6666665459E-1f));
+  y = madd(y, x, _mm256_set1_ps(5.0000001201E-1f));
+  y = madd(y, z, x);
+  y = _mm256_add_ps(y, _mm256_set1_ps(1.0f));
+  return _mm256_max_ps(_mm256_mul_ps(y, pow2n(fx)), x0);
+}
+
+static inline __m256 log8(__m256 x0) {
+  __m256 x = _mm256_max_ps(x0, _mm256_set1_ps(1.17549435e-38f));
+  __m256i bits = _mm256_castps_si256(x);
+  __m128i lo = _mm_srli_epi32(_mm256_castsi256_si128(bits), 23);
+  __m128i hi = _mm_srli_epi32(_mm256_extractf128_si256(bits, 1), 23);
+  const __m128i k7f = _mm_set1_epi32(0x7f);
+  __m256i e_i = _mm256_insertf128_si256(_mm256_castsi128_si256(_mm_sub_epi32(lo, k7f)), _mm_sub_epi32(hi, k7f), 1);
+  x = _mm256_or_ps(_mm256_and_ps(x, _mm256_castsi256_ps(_mm256_set1_epi32(~0x7f800000))), _mm256_set1_ps(0.5f));
+  __m256 e = _mm256_add_ps(_mm256_cvtepi32_ps(e_i), _mm256_set1_ps(1.0f));
+  __m256 mask = _mm256_cmp_ps(x, _mm256_set1_ps(0.707106781186547524f), _CMP_LT_OQ);
+  __m256 tmp = _mm256_and_ps(x, mask);
+  x = _mm256_sub_ps(x, _mm256_set1_ps(1.0f));
+  e = _mm256_sub_ps(e, _mm256_and_ps(_mm256_set1_ps(1.0f), mask));
+  x = _mm256_add_ps(x, tmp);
+  __m256 x2 = _mm256_mul_ps(x, x), x3 = _mm256_mul_ps(x2, x);
+  __m256 y = madd(_mm256_set1_ps(7.0376836292E-2f), x, _mm256_set1_ps(-1.1514610310E-1f));
+  __m256 y1 = madd(_mm256_set1_ps(-1.2420140846E-1f), x, _mm256_set1_ps(1.4249322787E-1f));
+  __m256 y2 = madd(_mm256_set1_ps(2.0000714765E-1f), x, _mm256_set1_ps(-2.4999993993E-1f));
+  y = madd(y, x, _mm256_set1_ps(1.1676998740E-1f));
+  y1 = madd(y1, x, _mm256_set1_ps(-1.6668057665E-1f));
+  y2 = madd(y2, x, _mm256_set1_ps(3.3333331174E-1f));
+  y = madd(y, x3, y1);
+  y = madd(y, x3, y2);
+  y = _mm256_mul_ps(y, x3);
+  y = _mm256_add_ps(y, _mm256_mul_ps(e, _mm256_set1_ps(-2.12194440e-4f)));
+  x = _mm256_sub_ps(x, _mm256_mul_ps(x2, _mm256_set1_ps(0.5f)));
+  x = _mm256_add_ps(x, y);
+  x = _mm256_add_ps(x, _mm256_mul_ps(e, _mm256_set1_ps(0.693359375f)));
+  const __m256 zero = _mm256_setzero_ps();
+  __m256 invalid = _mm256_cmp_ps(x0, zero, _CMP_NGE_UQ);  // negative or NaN
+  __m256 iszero = _mm256_cmp_ps(x0, zero, _CMP_EQ_OQ);
+  __m256 isinf = _mm256_cmp_ps(x0, _mm256_set1_ps(INFINITY), _CMP_EQ_OQ);
+  x = _mm256_blendv_ps(x, _mm256_set1_ps(INFINITY), isinf);
+  x = _mm256_blendv_ps(x, _mm256_set1_ps(NAN), invalid);
+  return _mm256_blendv_ps(x, _mm256_set1_ps(-INFINITY), iszero);
+}
+
+// Packet sqrt of the era's fast-math AVX build: rsqrt estimate, one Newton step, x * r; 0 where x is
+// below the smallest normal float (and not negative).
+static inline __m256 sqrt8(__m256 x) {
+  __m256 half = _mm256_mul_ps(x, _mm256_set1_ps(0.5f));
+  __m256 denorm = _mm256_and_ps(_mm256_cmp_ps(x, _mm256_set1_ps(1.17549435e-38f), _CMP_LT_OQ),
+                                _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GE_OQ));
+  __m256 r = _mm256_rsqrt_ps(x);
+  r = _mm256_mul_ps(r, _mm256_sub_ps(_mm256_set1_ps(1.5f), _mm256_mul_ps(half, _mm256_mul_ps(r, r))));
+  return _mm256_andnot_ps(denorm, _mm256_mul_ps(x, r));
+}
+
+enum class Unary { kExp, kLog, kReciprocal };
+
+template <Unary U> static inline __m256 packet(__m256 x) {
+  if (U == Unary::kExp) return exp8(x);
+  if (U == Unary::kLog) return log8(x);
+  return _mm256_div_ps(_mm256_set1_ps(1.0f), x);
+}
+template <Unary U> static inline float scalar(float x) {
+  if (U == Unary::kExp) return std::exp(x);
+  if (U == Unary::kLog) return std::log(x);
+  return 1.0f / x;
+}
+// out[i] = f(in[i]) for i < n: packets, then the scalar tail.
+template <Unary U> static void map(const float* in, float* out, int64_t n) {
+  int64_t nv = n / 8 * 8, i = 0;
+  for (; i < nv; i += 8) _mm256_storeu_ps(out + i, packet<U>(_mm256_loadu_ps(in + i)));
+  for (; i < n; ++i) out[i] = scalar<U>(in[i]);
+}
+
+static inline float predux(__m256 p) {
+  __m128 q = _mm_add_ps(_mm256_castps256_ps128(p), _mm256_extractf128_ps(p, 1));  // l0+l4 .. l3+l7
+  __m128 t = _mm_add_ps(q, _mm_movehl_ps(q, q));                                    // q0+q2, q1+q3
+  return _mm_cvtss_f32(_mm_add_ss(t, _mm_shuffle_ps(t, t, 1)));
+}
+
+// Sum of f(v[first .. first+n)) in TF 1.15's order; f is applied per leaf (packets, scalar tail).
+template <typename Load> static float tree_sum(const Load& load, int64_t first, int64_t n) {
+  if (n > 8 * 1024) {
+    int64_t half = (n + 1) / 2;
+    int64_t split = 8 * ((first + half + 7) / 8);
+    int64_t left = std::min(split - first, n);
+    float acc = 0.0f + tree_sum(load, first, left);
+    if (left < n) acc = acc + tree_sum(load, split, n - left);
+    return acc;
+  }
+  int64_t nv = n / 8 * 8;
+  __m256 p = _mm256_setzero_ps();
+  for (int64_t j = 0; j < nv; j += 8) p = _mm256_add_ps(p, load.packet(first + j));
+  float s = 0.0f;
+  for (int64_t j = nv; j < n; ++j) s = s + load.scalar(first + j);
+  return s + predux(p);
+}
+
+struct Plain {
+  const float* v;
+  __m256 packet(int64_t i) const { return _mm256_loadu_ps(v + i); }
+  float scalar(int64_t i) const { return v[i]; }
+};
+struct Exped {
+  const float* v;
+  __m256 packet(int64_t i) const { return exp8(_mm256_loadu_ps(v + i)); }
+  float scalar(int64_t i) const { return std::exp(v[i]); }
+};
+
+template <Unary U> class UnaryOp : public OpKernel {
+ public:
+  explicit UnaryOp(OpKernelConstruction* c) : OpKernel(c) {}
+  void Compute(OpKernelContext* ctx) override {
+    const Tensor& in = ctx->input(0);
+    Tensor* out = nullptr;
+    OP_REQUIRES_OK(ctx, ctx->forward_input_or_allocate_output({0}, 0, in.shape(), &out));
+    map<U>(in.flat<float>().data(), out->flat<float>().data(), in.NumElements());
+  }
+};
+
+// Sum / Mean over the axes given, on the tensor's shape with size-1 dims dropped and neighbouring
+// dims of the same kind (reduced or kept) merged, as TF's reduction helper shapes it.
+template <bool kMean, typename Tidx> class ReduceOp : public OpKernel {
+ public:
+  explicit ReduceOp(OpKernelConstruction* c) : OpKernel(c) { OP_REQUIRES_OK(c, c->GetAttr("keep_dims", &keep_dims_)); }
+  void Compute(OpKernelContext* ctx) override {
+    const Tensor& data = ctx->input(0);
+    const Tensor& axes = ctx->input(1);
+    const int rank = data.dims();
+    std::vector<bool> red(rank, false);
+    auto ax = axes.flat<Tidx>();
+    for (int64_t i = 0; i < ax.size(); ++i) {
+      int64_t a = ax(i);
+      OP_REQUIRES(ctx, a >= -rank && a < rank,
+                  tensorflow::errors::InvalidArgument("Invalid reduction dimension ", a, " for input with ", rank, " dimensions."));
+      red[a < 0 ? a + rank : a] = true;
+    }
+    TensorShape out_shape;
+    for (int d = 0; d < rank; ++d) {
+      if (!red[d]) out_shape.AddDim(data.dim_size(d));
+      else if (keep_dims_) out_shape.AddDim(1);
+    }
+    Tensor* out = nullptr;
+    OP_REQUIRES_OK(ctx, ctx->allocate_output(0, out_shape, &out));
+    // Collapsed groups: (size, reduced).
+    std::vector<std::pair<int64_t, bool>> g;
+    for (int d = 0; d < rank; ++d) {
+      int64_t s = data.dim_size(d);
+      if (s == 1) continue;
+      if (!g.empty() && g.back().second == red[d]) g.back().first *= s;
+      else g.push_back({s, red[d]});
+    }
+    const float* x = data.flat<float>().data();
+    float* y = out->flat<float>().data();
+    const int64_t n_out = out->NumElements();
+    int64_t count = 1;
+    for (int d = 0; d < rank; ++d) if (red[d]) count *= data.dim_size(d);
+    if (data.NumElements() == 0) {
+      for (int64_t i = 0; i < n_out; ++i) y[i] = kMean ? 0.0f / 0.0f : 0.0f;
+      return;
+    }
+    // Leading and trailing kept groups around the reduced part: [outer_kept, R..., inner_kept].
+    int64_t outer = 1, inner = 1;
+    size_t b = 0, e = g.size();
+    if (b < e && !g[b].second) outer = g[b++].first;
+    if (b < e && !g[e - 1].second) inner = g[--e].first;
+    Plain load{x};
+    if (b == e) {  // nothing reduced
+      std::memcpy(y, x, sizeof(float) * n_out);
+    } else if (e - b == 1 && inner == 1) {  // reduce the innermost run: one tree sum per output
+      const int64_t r = g[b].first;
+      for (int64_t o = 0; o < outer; ++o) y[o] = tree_sum(load, o * r, r);
+    } else if (e - b == 1) {  // reduce a run with kept values inside it: rows added in order
+      const int64_t r = g[b].first;
+      for (int64_t o = 0; o < outer; ++o) {
+        float* yo = y + o * inner;
+        const float* xo = x + o * r * inner;
+        for (int64_t i = 0; i < inner; ++i) yo[i] = 0.0f;
+        for (int64_t k = 0; k < r; ++k)
+          for (int64_t i = 0; i < inner; ++i) yo[i] = yo[i] + xo[k * inner + i];
+      }
+    } else {
+      // Interleaved reduced and kept runs (rank >= 3 after collapsing): not measured against TF 1.15;
+      // added in index order.
+      for (int64_t i = 0; i < n_out; ++i) y[i] = 0.0f;
+      std::vector<int64_t> dims, strides_out;
+      for (auto& p : g) dims.push_back(p.first);
+      const int64_t total = data.NumElements();
+      for (int64_t idx = 0; idx < total; ++idx) {
+        int64_t rem = idx, o = 0, mul = 1;
+        for (int k = static_cast<int>(g.size()) - 1; k >= 0; --k) {
+          int64_t c = rem % dims[k]; rem /= dims[k];
+          if (!g[k].second) { o += c * mul; mul *= dims[k]; }
+        }
+        y[o] = y[o] + x[idx];
+      }
+    }
+    if (kMean) {
+      const float c = static_cast<float>(count);
+      for (int64_t i = 0; i < n_out; ++i) y[i] = y[i] / c;
+    }
+  }
+ private:
+  bool keep_dims_ = false;
+};
+
+// TF 1.15's softmax cross-entropy: shifted = logits - rowmax; s = sum(exp(shifted)) per row (the exp
+// inside the row sum); loss = sum(labels * (log(s) - shifted)) per row (log over the [batch] vector);
+// backprop = exp(shifted) / s - labels (exp over the flat tensor).
+class XentOp : public OpKernel {
+ public:
+  explicit XentOp(OpKernelConstruction* c) : OpKernel(c) {}
+  void Compute(OpKernelContext* ctx) override {
+    const Tensor& logits_in = ctx->input(0);
+    const Tensor& labels_in = ctx->input(1);
+    OP_REQUIRES(ctx, logits_in.dims() == 2 && labels_in.dims() == 2,
+                tensorflow::errors::InvalidArgument("logits and labels must be 2-D, got ", logits_in.shape().DebugString(),
+                                                    " and ", labels_in.shape().DebugString()));
+    const int64_t B = logits_in.dim_size(0), C = logits_in.dim_size(1);
+    const int64_t lb = labels_in.dim_size(0), lc = labels_in.dim_size(1);
+    OP_REQUIRES(ctx, (lb == B || lb == 1) && (lc == C || lc == 1),
+                tensorflow::errors::InvalidArgument("logits and labels must be broadcastable: logits_size=",
+                                                    logits_in.shape().DebugString(), " labels_size=", labels_in.shape().DebugString()));
+    Tensor* loss = nullptr;
+    Tensor* backprop = nullptr;
+    OP_REQUIRES_OK(ctx, ctx->allocate_output(0, TensorShape({B}), &loss));
+    OP_REQUIRES_OK(ctx, ctx->allocate_output(1, TensorShape({B, C}), &backprop));
+    if (B == 0 || C == 0) {
+      if (B > 0) std::fill_n(loss->flat<float>().data(), B, C == 0 ? 0.0f : 0.0f);
+      return;
+    }
+    const float* lg = logits_in.flat<float>().data();
+    const float* lab0 = labels_in.flat<float>().data();
+    std::vector<float> labels_bc;
+    const float* lab = lab0;
+    if (lb != B || lc != C) {
+      labels_bc.resize(B * C);
+      for (int64_t r = 0; r < B; ++r)
+        for (int64_t c = 0; c < C; ++c) labels_bc[r * C + c] = lab0[(lb == 1 ? 0 : r) * lc + (lc == 1 ? 0 : c)];
+      lab = labels_bc.data();
+    }
+    float* bp = backprop->flat<float>().data();
+    float* l = loss->flat<float>().data();
+    const int64_t N = B * C;
+    for (int64_t r = 0; r < B; ++r) {
+      float m = lg[r * C];
+      for (int64_t c = 1; c < C; ++c) m = std::max(m, lg[r * C + c]);
+      for (int64_t c = 0; c < C; ++c) bp[r * C + c] = lg[r * C + c] - m;
+    }
+    std::vector<float> s(B), logs(B), tmp(N);
+    Exped ex{bp};
+    for (int64_t r = 0; r < B; ++r) s[r] = tree_sum(ex, r * C, C);
+    map<Unary::kLog>(s.data(), logs.data(), B);
+    for (int64_t i = 0; i < N; ++i) tmp[i] = lab[i] * (logs[i / C] - bp[i]);
+    Plain pl{tmp.data()};
+    for (int64_t r = 0; r < B; ++r) l[r] = tree_sum(pl, r * C, C);
+    map<Unary::kExp>(bp, tmp.data(), N);
+    for (int64_t i = 0; i < N; ++i) bp[i] = tmp[i] / s[i / C] - lab[i];
+  }
+};
+
+}  // namespace tf1floats
+
+#define TF1_LABEL "tf1_15"
+using tensorflow::DEVICE_CPU;
+REGISTER_KERNEL_BUILDER(Name("Exp").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
+                        tf1floats::UnaryOp<tf1floats::Unary::kExp>);
+REGISTER_KERNEL_BUILDER(Name("Log").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
+                        tf1floats::UnaryOp<tf1floats::Unary::kLog>);
+REGISTER_KERNEL_BUILDER(Name("Reciprocal").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
+                        tf1floats::UnaryOp<tf1floats::Unary::kReciprocal>);
+REGISTER_KERNEL_BUILDER(Name("Inv").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
+                        tf1floats::UnaryOp<tf1floats::Unary::kReciprocal>);
+#define TF1_REDUCE(OP, MEAN)                                                                                 \
+  REGISTER_KERNEL_BUILDER(Name(OP).Device(DEVICE_CPU).TypeConstraint<float>("T").TypeConstraint<int32_t>("Tidx") \
+                              .HostMemory("reduction_indices").Label(TF1_LABEL),                              \
+                          tf1floats::ReduceOp<MEAN, int32_t>);                                                \
+  REGISTER_KERNEL_BUILDER(Name(OP).Device(DEVICE_CPU).TypeConstraint<float>("T").TypeConstraint<int64_t>("Tidx") \
+                              .HostMemory("reduction_indices").Label(TF1_LABEL),                              \
+                          tf1floats::ReduceOp<MEAN, int64_t>);
+TF1_REDUCE("Sum", false)
+TF1_REDUCE("Mean", true)
+REGISTER_KERNEL_BUILDER(Name("SoftmaxCrossEntropyWithLogits").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
+                        tf1floats::XentOp);
