@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..errors import UserError, default_sigterm
 
+from ..compat.floats import requested as floats_requested
 from ..compat.settings import DEFAULTS, SEED_RULES, TF1_VERSIONS
 
 # The README's coverage table, by family: (family, TF1 names, what runs them here).
@@ -88,6 +89,9 @@ def add_parser(sub):
                    help=f"op-seed rule (default {DEFAULTS['seed_rule']})")
     p.add_argument("--tf1-version", choices=tuple(TF1_VERSIONS), default=DEFAULTS["tf1_version"],
                    help=f"whose TF 1.x op structures the runtime mirrors (default {DEFAULTS['tf1_version']})")
+    p.add_argument("--tf1-floats", action="store_true",
+                   help="TF 1.15.5's CPU float arithmetic, bit for bit, for Exp, Log, Reciprocal, Sum, Mean, "
+                        "softmax cross-entropy and ApplyAdam; oneDNN off (also: TF1_CNN_TF1_FLOATS=1)")
     p.add_argument("--report-json", metavar="PATH", help="write the migration report (and --check's table) as JSON")
     p.add_argument("--no-report", action="store_true", help="do not print the migration report")
     p.add_argument("--coverage", action="store_true", help="print what the runtime covers (markdown) and exit")
@@ -116,14 +120,19 @@ def add_parser(sub):
 def early(args, argv):
     """Before TensorFlow is imported: ``--warm-stop``, and a run in a warm child (warm.py)."""
     from . import warm
+    from ..compat import floats
 
+    tf1_floats = args.tf1_floats or floats.requested()
+    if tf1_floats:
+        floats.prepare()  # TF_ENABLE_ONEDNN_OPTS=0 must precede TensorFlow's import
     if args.warm_stop:
         print(f"stopped {warm.stop_all()} warm process(es)")
         return 0
     notebook = bool(args.script) and args.script.endswith(".ipynb") and not (args.coverage or args.scan)
     if notebook:  # it runs in the tf1 kernel's own process: this one needs no TensorFlow
         args.needs_tensorflow = False
-    elif warm.requested(args) and args.script and not (args.coverage or args.scan):
+    elif warm.requested(args) and not tf1_floats and args.script and not (args.coverage or args.scan):
+        # (a warm process has TensorFlow loaded with oneDNN on: the float mode runs cold)
         return warm.run(argv)
     return None
 
@@ -287,6 +296,10 @@ def main(args):
         from ..compat import install
 
         install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
+        if args.tf1_floats or floats_requested():
+            from ..compat import floats
+
+            floats.enable()
         migration.clear()
         default_sigterm()  # the user's code ends on SIGTERM as under plain Python, even inside C++
         status = run_script(args.script, args.args)

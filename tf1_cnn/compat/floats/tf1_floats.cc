@@ -24,6 +24,9 @@
 #include "tensorflow/core/framework/op_kernel.h"
 #include "tensorflow/core/framework/tensor.h"
 #include "tensorflow/core/framework/tensor_shape.h"
+#include "tensorflow/core/platform/mutex.h"
+#include <algorithm>
+#include <memory>
 
 namespace tf1floats {
 
@@ -111,6 +114,35 @@ static inline __m256 sqrt8(__m256 x) {
   return _mm256_andnot_ps(denorm, _mm256_mul_ps(x, r));
 }
 
+
+// TF 1.15's Adam step on var[first .. first+n): alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t);
+// m += (g - m) * (1 - beta1); v += (g*g - v) * (1 - beta2); var -= (m * alpha) / (sqrt(v) + epsilon);
+// packets of 8 from `first` (with the packet sqrt above), the rest one by one with the exact sqrt.
+static void adam_range(float* var, float* m, float* v, const float* g, int64_t first, int64_t n, float alpha,
+                       float one_minus_b1, float one_minus_b2, float eps) {
+  int64_t nv = n / 8 * 8, i = first;
+  const __m256 a8 = _mm256_set1_ps(alpha), b1 = _mm256_set1_ps(one_minus_b1), b2 = _mm256_set1_ps(one_minus_b2),
+               e8 = _mm256_set1_ps(eps);
+  for (; i < first + nv; i += 8) {
+    __m256 gg = _mm256_loadu_ps(g + i), mm = _mm256_loadu_ps(m + i), vv = _mm256_loadu_ps(v + i);
+    mm = _mm256_add_ps(mm, _mm256_mul_ps(_mm256_sub_ps(gg, mm), b1));
+    vv = _mm256_add_ps(vv, _mm256_mul_ps(_mm256_sub_ps(_mm256_mul_ps(gg, gg), vv), b2));
+    __m256 upd = _mm256_div_ps(_mm256_mul_ps(mm, a8), _mm256_add_ps(sqrt8(vv), e8));
+    _mm256_storeu_ps(m + i, mm);
+    _mm256_storeu_ps(v + i, vv);
+    _mm256_storeu_ps(var + i, _mm256_sub_ps(_mm256_loadu_ps(var + i), upd));
+  }
+  for (; i < first + n; ++i) {
+    m[i] = m[i] + (g[i] - m[i]) * one_minus_b1;
+    v[i] = v[i] + (g[i] * g[i] - v[i]) * one_minus_b2;
+    var[i] = var[i] - (m[i] * alpha) / (std::sqrt(v[i]) + eps);
+  }
+}
+
+static float adam_alpha(float lr, float beta1_power, float beta2_power) {
+  return lr * std::sqrt(1.0f - beta2_power) / (1.0f - beta1_power);
+}
+
 enum class Unary { kExp, kLog, kReciprocal };
 
 template <Unary U> static inline __m256 packet(__m256 x) {
@@ -152,6 +184,58 @@ template <typename Load> static float tree_sum(const Load& load, int64_t first, 
   float s = 0.0f;
   for (int64_t j = nv; j < n; ++j) s = s + load.scalar(first + j);
   return s + predux(p);
+}
+
+
+// The intra-op thread count's effect, as TF 1.15's Eigen thread-pool device decided it (measured):
+// a full reduction of n values runs on min(threads, max(1, int((n * 31/16 - 1e5) / 1e5 + 0.9)))
+// shards (the cost model's threads for 31/16 cycles a value: 2 shards from n = 108388 on); shard i
+// covers [i*b, (i+1)*b) with b = floor(float(n) / shards), the rest [k*b, n) is summed first and
+// the shards' sums added to it in order.
+static int reduce_shards(int64_t n, int threads) {
+  double t = (static_cast<double>(n) * (31.0 / 16.0) - 100000.0) / 100000.0 + 0.9;
+  int k = t < 1.0 ? 1 : (t > 1e9 ? 1000000000 : static_cast<int>(t));
+  return std::max(1, std::min(threads, k));
+}
+
+// Blocks of an element-wise loop without packet alignment (Adam): Eigen's parallelFor splitting
+// for a cost high enough that any n > 1 is split: blocks of ceil(n / (4 * threads)), coarsened
+// while the share of busy threads does not drop by more than 1%, up to twice that size.
+static int64_t divup(int64_t a, int64_t b) { return (a + b - 1) / b; }
+static int64_t parallel_block(int64_t n, int threads) {
+  if (n <= 1 || threads <= 1) return n;
+  int64_t block = std::min(n, divup(n, 4 * static_cast<int64_t>(threads)));
+  const int64_t max_block = std::min(n, 2 * block);
+  int64_t count = divup(n, block);
+  double best = static_cast<double>(count) / (divup(count, threads) * threads);
+  for (int64_t prev = count; best < 1.0 && prev > 1;) {
+    int64_t coarser = divup(n, prev - 1);
+    if (coarser > max_block) break;
+    int64_t ccount = divup(n, coarser);
+    prev = ccount;
+    double eff = static_cast<double>(ccount) / (divup(ccount, threads) * threads);
+    if (eff + 0.01 >= best) {
+      block = coarser;
+      count = ccount;
+      if (best < eff) best = eff;
+    }
+  }
+  return block;
+}
+
+static int intra_threads(OpKernelContext* ctx) {
+  auto* w = ctx->device()->tensorflow_cpu_worker_threads();
+  return w ? std::max(1, w->num_threads) : 1;
+}
+
+template <typename Load> static float full_sum(const Load& load, int64_t n, int threads) {
+  const int k = reduce_shards(n, threads);
+  if (k == 1) return tree_sum(load, 0, n);
+  const int64_t b = static_cast<int64_t>(std::floor(static_cast<float>(n) / k));
+  const int64_t blocks = b > 0 ? n / b : 0;
+  float acc = blocks * b < n ? tree_sum(load, blocks * b, n - blocks * b) : 0.0f;
+  for (int64_t i = 0; i < blocks; ++i) acc = acc + tree_sum(load, i * b, b);
+  return acc;
 }
 
 struct Plain {
@@ -225,6 +309,8 @@ template <bool kMean, typename Tidx> class ReduceOp : public OpKernel {
     Plain load{x};
     if (b == e) {  // nothing reduced
       std::memcpy(y, x, sizeof(float) * n_out);
+    } else if (e - b == 1 && inner == 1 && outer == 1) {  // reduce everything
+      y[0] = full_sum(load, g[b].first, intra_threads(ctx));
     } else if (e - b == 1 && inner == 1) {  // reduce the innermost run: one tree sum per output
       const int64_t r = g[b].first;
       for (int64_t o = 0; o < outer; ++o) y[o] = tree_sum(load, o * r, r);
@@ -317,7 +403,70 @@ class XentOp : public OpKernel {
   }
 };
 
+
+// ApplyAdam on reference variables (TF 1.x's tf.Variable): var, m, v updated in place.
+class ApplyAdamOp : public OpKernel {
+ public:
+  explicit ApplyAdamOp(OpKernelConstruction* c) : OpKernel(c) {
+    OP_REQUIRES_OK(c, c->GetAttr("use_locking", &use_locking_));
+    OP_REQUIRES_OK(c, c->GetAttr("use_nesterov", &use_nesterov_));
+  }
+  void Compute(OpKernelContext* ctx) override {
+    OP_REQUIRES(ctx, !use_nesterov_, tensorflow::errors::Unimplemented("ApplyAdam with use_nesterov=True has no tf1_15 kernel"));
+    // The variables' mutexes, each once, held for the update when use_locking is set.
+    std::vector<tensorflow::mutex*> held;
+    if (use_locking_) {
+      for (int i = 0; i < 3; ++i) {
+        tensorflow::mutex* mu = ctx->input_ref_mutex(i);
+        if (std::find(held.begin(), held.end(), mu) == held.end()) held.push_back(mu);
+      }
+      std::sort(held.begin(), held.end());  // a fixed order against deadlocks
+      for (auto* mu : held) mu->lock();
+    }
+    struct Unlock {
+      std::vector<tensorflow::mutex*>& h;
+      ~Unlock() { for (auto* mu : h) mu->unlock(); }
+    } unlock{held};
+    Tensor var = ctx->mutable_input(0, false), m = ctx->mutable_input(1, false), v = ctx->mutable_input(2, false);
+    OP_REQUIRES(ctx, var.IsInitialized() && m.IsInitialized() && v.IsInitialized(),
+                tensorflow::errors::FailedPrecondition("Attempting to use uninitialized variables: ", requested_input(0)));
+    const Tensor& grad = ctx->input(9);
+    OP_REQUIRES(ctx, var.shape().IsSameSize(m.shape()) && var.shape().IsSameSize(v.shape()) && var.shape().IsSameSize(grad.shape()),
+                tensorflow::errors::InvalidArgument("var, m, v and grad must have the same shape: ", var.shape().DebugString(),
+                                                    " ", m.shape().DebugString(), " ", v.shape().DebugString(), " ",
+                                                    grad.shape().DebugString()));
+    float sc[6];
+    for (int i = 0; i < 6; ++i) {
+      const Tensor& t = ctx->input(3 + i);
+      OP_REQUIRES(ctx, tensorflow::TensorShapeUtils::IsScalar(t.shape()),
+                  tensorflow::errors::InvalidArgument("ApplyAdam's input ", 3 + i, " must be a scalar: ", t.shape().DebugString()));
+      sc[i] = t.scalar<float>()();
+    }
+    const float alpha = adam_alpha(sc[2], sc[0], sc[1]);
+    const int64_t n = var.NumElements();
+    const int64_t block = parallel_block(n, intra_threads(ctx));
+    float* pv = var.flat<float>().data();
+    float* pm = m.flat<float>().data();
+    float* pw = v.flat<float>().data();
+    const float* pg = grad.flat<float>().data();
+    for (int64_t first = 0; first < n; first += block)
+      adam_range(pv, pm, pw, pg, first, std::min(block, n - first), alpha, 1.0f - sc[3], 1.0f - sc[4], sc[5]);
+    ctx->forward_ref_input_to_ref_output(0, 0);
+  }
+ private:
+  bool use_locking_ = false, use_nesterov_ = false;
+};
+
 }  // namespace tf1floats
+
+// Plain C entry points (for measuring the arithmetic without a graph).
+extern "C" {
+void tf1floats_adam_range(float* var, float* m, float* v, const float* g, int64_t first, int64_t n, float lr,
+                          float beta1_power, float beta2_power, float beta1, float beta2, float eps) {
+  tf1floats::adam_range(var, m, v, g, first, n, tf1floats::adam_alpha(lr, beta1_power, beta2_power), 1.0f - beta1,
+                        1.0f - beta2, eps);
+}
+}
 
 #define TF1_LABEL "tf1_15"
 using tensorflow::DEVICE_CPU;
@@ -340,3 +489,5 @@ TF1_REDUCE("Sum", false)
 TF1_REDUCE("Mean", true)
 REGISTER_KERNEL_BUILDER(Name("SoftmaxCrossEntropyWithLogits").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
                         tf1floats::XentOp);
+REGISTER_KERNEL_BUILDER(Name("ApplyAdam").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
+                        tf1floats::ApplyAdamOp);

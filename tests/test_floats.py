@@ -1,0 +1,114 @@
+"""The TF 1.x float mode (tf1_cnn/compat/floats): each op computes TF 1.15.5's floats, bit for bit.
+
+tf1_cnn/oracle/float_probe.py computes Exp, Log, Reciprocal, Sum, Mean (full and per axis),
+softmax cross-entropy and its gradient, and two Adam steps on seeded inputs of several shapes
+(sizes not multiples of 8, special values), once on real TF 1.15.5 and once under the mode, each at
+1 and at 2 intra-op threads (one process per count: TF sizes its pool by the first session).
+Skipped where the mode cannot be had (no AVX, which TF 1.15's wheel used; no compiler), failed
+under CI.
+"""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tf1_cnn.oracle import envs
+
+PROBE = Path(__file__).resolve().parents[1] / "tf1_cnn" / "oracle" / "float_probe.py"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _skip_or_fail(reason):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def library():
+    from tf1_cnn.compat.floats import build
+
+    if not build.cpu_has_avx():
+        pytest.skip("this CPU has no AVX: TF 1.15.5's kernels used AVX packets")
+    import tensorflow as tf
+
+    try:
+        return build.build(tf)
+    except build.BuildError as e:
+        _skip_or_fail(f"the float mode's kernels: {e}")
+
+
+def _run(cmd, env, out):
+    res = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+    assert res.returncode == 0, res.stdout[-3000:]
+    return dict(np.load(out))
+
+
+@pytest.fixture(scope="module")
+def results(library, tf1_oracle, tmp_path_factory):
+    exe = tf1_oracle("1.15")
+    tmp = tmp_path_factory.mktemp("floats")
+    got = {}
+    for threads in (1, 2):
+        out = tmp / f"tf1_{threads}.npz"
+        got["tf1", threads] = _run([exe, str(PROBE), str(out), str(threads)], envs.oracle_environ(), out)
+        out = tmp / f"mode_{threads}.npz"
+        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
+        got["mode", threads] = _run([sys.executable, str(PROBE), str(out), str(threads), "runtime"], env, out)
+    return got
+
+
+def _differs(a, b):
+    if a.shape != b.shape:
+        return f"shape {a.shape} vs {b.shape}"
+    ne = ~((a == b) & (np.signbit(a) == np.signbit(b)) | (np.isnan(a) & np.isnan(b)))
+    return f"{int(ne.sum())} of {a.size} elements differ" if ne.any() else None
+
+
+FAMILIES = {
+    "elementwise": ("exp_", "log_", "reciprocal_"),
+    "xent": ("xent_", "xentgrad_"),
+    "reductions": ("sum", "mean"),
+    "adam": ("adam_",),
+}
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_mode_is_tf1_15_bit_for_bit(results, family, threads):
+    ref, got = results["tf1", threads], results["mode", threads]
+    keys = [k for k in ref if k.startswith(FAMILIES[family])]
+    assert keys
+    bad = {k: _differs(ref[k], got[k]) for k in keys}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_threads_matter_where_tf1_15_shards(results):
+    """The 120001-value full sum is split by thread count in TF 1.15 (and so in the mode)."""
+    assert results["tf1", 1]["sum_red_120001"] != results["tf1", 2]["sum_red_120001"]
+    assert results["mode", 2]["sum_red_120001"] == results["tf1", 2]["sum_red_120001"]
+
+
+def test_labels_only_float_nodes_of_listed_ops(library):
+    code = (
+        "from tf1_cnn.compat import floats\n"
+        "floats.prepare()\n"
+        "import tensorflow as tf\n"
+        "assert floats.enable()\n"
+        "v1 = tf.compat.v1\n"
+        "g = tf.Graph()\n"
+        "with g.as_default():\n"
+        "    x = v1.placeholder(tf.float32, [3])\n"
+        "    i = v1.placeholder(tf.int32, [3])\n"
+        "    a, b, c, d = tf.exp(x), tf.reduce_sum(i), tf.reduce_mean(x), tf.nn.relu(x)\n"
+        "    n = len(g.get_operations())\n"
+        "print(n, [op.type for op in g.get_operations() if '_kernel' in op.node_def.attr])\n"
+    )
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
+    res = subprocess.run([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True, timeout=300)
+    assert res.returncode == 0, res.stdout[-2000:]
+    assert res.stdout.strip().splitlines()[-1] == "8 ['Exp', 'Mean']"

@@ -1,0 +1,106 @@
+"""Build ``tf1_floats.cc`` into a TensorFlow op library, once per TensorFlow version and source.
+
+The library goes to ``$TF1_CNN_CACHE/floats/`` (default ``~/.cache/tf1-cnn/floats/``) under a
+name keyed by TensorFlow's version and a hash of the source, the compiler command and the flags,
+so that a new TensorFlow or an edited source builds anew and an unchanged one loads at once.
+The build runs on first use (``legacy --tf1-floats``, or ``python -m tf1_cnn.compat.floats.build``
+as a set-up step); a missing compiler or a failed build raises :class:`BuildError` with a one-line
+reason, and the caller runs without the mode.
+"""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SOURCE = Path(__file__).with_name("tf1_floats.cc")
+# AVX without FMA, as TF 1.15.5's PyPI wheel was built; no contraction of a*b+c into an FMA.
+ARCH_FLAGS = ["-mavx", "-mno-fma", "-ffp-contract=off", "-O2"]
+
+
+class BuildError(RuntimeError):
+    """The library could not be built or loaded (message: one line, the reason)."""
+
+
+def cache_dir():
+    base = os.environ.get("TF1_CNN_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "tf1-cnn")
+    return Path(base) / "floats"
+
+
+def compiler():
+    cxx = os.environ.get("CXX", "g++")
+    path = shutil.which(cxx)
+    if path is None:
+        raise BuildError(f"no C++ compiler ({cxx!r} not found; install g++ or set CXX)")
+    return path
+
+
+def command(tf, out):
+    cxx = compiler()
+    return ([cxx, "-shared", "-fPIC", *ARCH_FLAGS, "-w", *tf.sysconfig.get_compile_flags(), str(SOURCE),
+             "-o", str(out), *tf.sysconfig.get_link_flags()])
+
+
+def library_path(tf):
+    """Where the library for this TensorFlow and source lives (built or not)."""
+    key = hashlib.sha1()
+    key.update(SOURCE.read_bytes())
+    key.update(" ".join(command(tf, "OUT")).encode())
+    return cache_dir() / f"tf{tf.__version__}-{key.hexdigest()[:16]}" / "tf1_floats.so"
+
+
+def cpu_has_avx():
+    """TF 1.15's wheel ran its packets as AVX: without AVX there is nothing to reproduce."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return " avx " in f" {line.split(':', 1)[1].strip()} "
+    except OSError:
+        pass
+    return False
+
+
+def build(tf, verbose=False):
+    """The library's path, built now if needed (BuildError on failure)."""
+    if not cpu_has_avx():
+        raise BuildError("this CPU has no AVX (TF 1.15's CPU kernels used AVX packets)")
+    out = library_path(tf)
+    if out.is_file():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".so", dir=out.parent)
+    os.close(fd)
+    cmd = command(tf, tmp)
+    if verbose:
+        print("tf1-floats: building " + " ".join(cmd), file=sys.stderr)
+    try:
+        res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    except OSError as e:
+        os.unlink(tmp)
+        raise BuildError(f"the compiler did not start: {e}") from None
+    if res.returncode != 0:
+        os.unlink(tmp)
+        first = next((l for l in res.stdout.splitlines() if "error" in l), res.stdout.strip()[-300:])
+        raise BuildError(f"building {SOURCE.name} failed: {first}")
+    os.chmod(tmp, 0o755)
+    os.replace(tmp, out)  # atomic: a concurrent build of the same key writes the same bytes
+    return out
+
+
+def main():
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import tensorflow as tf
+
+    try:
+        print(build(tf, verbose=True))
+    except BuildError as e:
+        print(f"tf1-floats: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
