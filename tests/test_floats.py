@@ -112,3 +112,22 @@ def test_labels_only_float_nodes_of_listed_ops(library):
                          text=True, timeout=300)
     assert res.returncode == 0, res.stdout[-2000:]
     assert res.stdout.strip().splitlines()[-1] == "8 ['Exp', 'Mean']"
+
+
+def test_without_a_compiler_the_mode_is_off_with_a_reason(tmp_path):
+    code = (
+        "from tf1_cnn.compat import floats\n"
+        "floats.prepare()\n"
+        "import tensorflow as tf\n"
+        "print('on' if floats.enable() else 'off')\n"
+    )
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT), CXX="no-such-compiler-x",
+               TF1_CNN_CACHE=str(tmp_path))
+    res = subprocess.run([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.stdout.strip() == "off"
+    from tf1_cnn.compat.floats import build
+
+    reason = "no C++ compiler" if build.cpu_has_avx() else "no AVX"
+    assert f"tf1-cnn: the TF 1.x float mode is off: " in res.stderr and reason in res.stderr

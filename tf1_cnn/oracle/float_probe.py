@@ -32,7 +32,7 @@ def inputs():
                                 np.nan, 100., -100., 1e-30, 1e30, -0.5, 0.25, 4.], np.float32)[:29]
     for n in (37, 1000, 12345, 120001):
         d['red_%d' % n] = wide(n)
-    for shape in [(300, 100), (2000, 37), (5, 3, 7)]:
+    for shape in [(300, 100), (2000, 37), (5, 3, 7), (6, 5, 9, 11)]:
         d['red_' + 'x'.join(str(n) for n in shape)] = wide(*shape)
     for b, c in [(64, 10), (7, 3), (5, 1000), (3, 9000)]:
         k = '%dx%d' % (b, c)
@@ -83,6 +83,11 @@ def main(out, threads, runtime):
             if d[k].ndim == 3:
                 fetch['sum1_' + k] = tf.reduce_sum(p, axis=1)
                 fetch['mean1keep_' + k] = tf.reduce_mean(p, axis=[1], keepdims=True)
+                fetch['sum02_' + k] = tf.reduce_sum(p, axis=[0, 2])
+            if d[k].ndim == 4:
+                for axes in ([1, 3], [0, 2], [0, 2, 3], [-1]):
+                    fetch['sum%s_%s' % (''.join(str(a) for a in axes), k)] = tf.reduce_sum(p, axis=axes)
+                fetch['mean13_' + k] = tf.reduce_mean(p, axis=[1, 3])
         elif k.startswith('lg_'):
             n = k[3:]
             lg = ph(k)

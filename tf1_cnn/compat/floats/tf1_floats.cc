@@ -14,6 +14,7 @@
 // - a sum over n contiguous values: above 8192 values, split at the packet boundary after half and
 //   add the halves' sums; otherwise one packet accumulator, a scalar tail, and the packet's lanes
 //   added as ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)); a sum over an outer axis: rows in order;
+//   other axis patterns: see ReduceOp;
 // - Mean: that sum divided by the count as a float.
 #include <immintrin.h>
 #include <cmath>
@@ -243,6 +244,13 @@ struct Plain {
   __m256 packet(int64_t i) const { return _mm256_loadu_ps(v + i); }
   float scalar(int64_t i) const { return v[i]; }
 };
+// Values [first, first + n) of a row buffer that holds them from index `base` on.
+struct Row {
+  const float* v;
+  int64_t base;
+  __m256 packet(int64_t i) const { return _mm256_loadu_ps(v + (i - base)); }
+  float scalar(int64_t i) const { return v[i - base]; }
+};
 struct Exped {
   const float* v;
   __m256 packet(int64_t i) const { return exp8(_mm256_loadu_ps(v + i)); }
@@ -323,20 +331,47 @@ template <bool kMean, typename Tidx> class ReduceOp : public OpKernel {
         for (int64_t k = 0; k < r; ++k)
           for (int64_t i = 0; i < inner; ++i) yo[i] = yo[i] + xo[k * inner + i];
       }
+    } else if (g.size() == 3 && g[0].second) {
+      // [reduced A, kept K, reduced C]: per output k, scalar sum with the last reduced run outermost:
+      // for c in C: for a in A: acc += x[a, k, c] (measured on TF 1.15 for [5,3,7] and [6,5,99]).
+      const int64_t A = g[0].first, K = g[1].first, C = g[2].first;
+      for (int64_t k = 0; k < K; ++k) {
+        float acc = 0.0f;
+        for (int64_t c = 0; c < C; ++c)
+          for (int64_t a = 0; a < A; ++a) acc = acc + x[(a * K + k) * C + c];
+        y[k] = acc;
+      }
     } else {
-      // Interleaved reduced and kept runs (rank >= 3 after collapsing): not measured against TF 1.15;
-      // added in index order.
-      for (int64_t i = 0; i < n_out; ++i) y[i] = 0.0f;
-      std::vector<int64_t> dims, strides_out;
-      for (auto& p : g) dims.push_back(p.first);
-      const int64_t total = data.NumElements();
-      for (int64_t idx = 0; idx < total; ++idx) {
-        int64_t rem = idx, o = 0, mul = 1;
-        for (int k = static_cast<int>(g.size()) - 1; k >= 0; --k) {
-          int64_t c = rem % dims[k]; rem /= dims[k];
-          if (!g[k].second) { o += c * mul; mul *= dims[k]; }
+      // Four or more alternating runs: the kept dims moved first and the reduced ones last (in their
+      // order), then one tree sum per output over its contiguous reduced values (measured on TF 1.15
+      // for [6,5,9,11] over axes (1, 3) and (0, 2)).
+      std::vector<int64_t> dims, strides(g.size());
+      for (auto& q : g) dims.push_back(q.first);
+      int64_t st = 1;
+      for (int k = static_cast<int>(g.size()) - 1; k >= 0; --k) { strides[k] = st; st *= dims[k]; }
+      std::vector<int> kept_runs, red_runs;
+      for (size_t k = 0; k < g.size(); ++k) (g[k].second ? red_runs : kept_runs).push_back(static_cast<int>(k));
+      const int64_t R = count;
+      std::vector<float> row(R);
+      std::vector<int64_t> kc(kept_runs.size(), 0);
+      for (int64_t o = 0; o < n_out; ++o) {
+        int64_t base = 0;
+        for (size_t i = 0; i < kept_runs.size(); ++i) base += kc[i] * strides[kept_runs[i]];
+        std::vector<int64_t> rc(red_runs.size(), 0);
+        for (int64_t r = 0; r < R; ++r) {
+          int64_t off = base;
+          for (size_t i = 0; i < red_runs.size(); ++i) off += rc[i] * strides[red_runs[i]];
+          row[r] = x[off];
+          for (int i = static_cast<int>(red_runs.size()) - 1; i >= 0; --i) {
+            if (++rc[i] < dims[red_runs[i]]) break;
+            rc[i] = 0;
+          }
         }
-        y[o] = y[o] + x[idx];
+        y[o] = tree_sum(Row{row.data(), o * R}, o * R, R);  // split points as in the [outputs, R] tensor
+        for (int i = static_cast<int>(kept_runs.size()) - 1; i >= 0; --i) {
+          if (++kc[i] < dims[kept_runs[i]]) break;
+          kc[i] = 0;
+        }
       }
     }
     if (kMean) {
