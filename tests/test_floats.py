@@ -7,6 +7,8 @@ softmax cross-entropy and its gradient, and two Adam steps on seeded inputs of s
 Skipped where the mode cannot be had (no AVX, which TF 1.15's wheel used; no compiler), failed
 under CI.
 """
+import ctypes
+import ctypes.util
 import os
 import subprocess
 import sys
@@ -131,3 +133,30 @@ def test_without_a_compiler_the_mode_is_off_with_a_reason(tmp_path):
 
     reason = "no C++ compiler" if build.cpu_has_avx() else "no AVX"
     assert f"tf1-cnn: the TF 1.x float mode is off: " in res.stderr and reason in res.stderr
+
+
+def test_legacy_flag_runs_a_script_in_the_mode(library, tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text(
+        "import os\n"
+        "import numpy as np\n"
+        "import tensorflow as tf\n"
+        "x = tf.placeholder(tf.float32, [9])\n"
+        "e = tf.exp(x)\n"
+        "s = tf.reduce_sum(e)\n"
+        "with tf.Session() as sess:\n"
+        "    r = sess.run(e, {x: np.linspace(-3, 3, 9).astype(np.float32)})\n"
+        "print(os.environ['TF_ENABLE_ONEDNN_OPTS'], e.op.get_attr('_kernel').decode(), s.op.get_attr('_kernel').decode())\n"
+        "print(repr(float(r[8])))\n")
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
+    env.pop("TF1_CNN_TF1_FLOATS", None)
+    res = subprocess.run([sys.executable, "-m", "tf1_cnn", "legacy", "--tf1-version", "1.15", "--tf1-floats",
+                          "--no-report", str(script)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, timeout=300, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr[-2000:]
+    lines = res.stdout.strip().splitlines()
+    assert lines[0] == "0 tf1_15 tf1_15"
+    # the ninth value is the scalar tail (9 % 8): the C library's expf, as TF 1.15 computed it
+    libm = ctypes.CDLL(ctypes.util.find_library("m"))
+    libm.expf.restype, libm.expf.argtypes = ctypes.c_float, [ctypes.c_float]
+    assert float(lines[1]) == libm.expf(3.0)

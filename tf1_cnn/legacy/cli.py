@@ -12,6 +12,8 @@ outputs are what Jupyter stores (``notebook.py``). Both run on the TF1 runtime
 graph's operation count as its op seed, as on TF 1.x. ``--seed-rule tf2``:
 TensorFlow 2's per-graph counter (for code written against tf.compat.v1 on TF 2).
 ``--tf1-version 1.3`` (default; TF 1.3.0), ``1.4`` (TF 1.4.1) or ``1.15`` (TF 1.15.5): whose op structures.
+``--tf1-floats`` (or ``TF1_CNN_TF1_FLOATS=1``): TF 1.15.5's CPU float results, bit for bit, for Exp, Log,
+Reciprocal, Sum, Mean, softmax cross-entropy and ApplyAdam, with oneDNN off (``compat/floats``).
 
 ``--check`` (notebooks): compare each code cell's text output with the output
 stored in the notebook, numbers within ``--atol``/``--rtol``, object addresses
