@@ -297,10 +297,14 @@ def main(argv):
     if runtime:  # this project's TF1 runtime, as `legacy --tf1-version` runs it
         os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
         from tf1_cnn import console
-        from tf1_cnn.compat import install
+        from tf1_cnn.compat import floats, install
 
+        if floats.requested():  # TF1_CNN_TF1_FLOATS=1: the runtime side in the TF 1.x float mode
+            floats.prepare()
         console.import_tensorflow()
         install(tf1_version=runtime)
+        if floats.requested():
+            floats.enable()
     recorder = Recorder(records, os.getcwd(), int(os.environ.get("TF1_CNN_PROBE_MAX_RUNS") or 0))
     patch_sessions(recorder)
     path, args = argv[0], argv[1:]
