@@ -57,10 +57,14 @@ def activate(shell, seed_rule=None, tf1_version=None):
     default_rule, default_version = _settings()
     os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # Keras 2 as tf.keras: before TensorFlow
     from .. import console
-    from ..compat import install, migration
+    from ..compat import floats, install, migration
 
+    if floats.requested():  # TF1_CNN_TF1_FLOATS=1 (legacy --tf1-floats NOTEBOOK sets it for its kernel)
+        floats.prepare()
     console.import_tensorflow()
     install(seed_rule=seed_rule or default_rule, tf1_version=tf1_version or default_version)
+    if floats.requested():
+        floats.enable()
     migration.clear()
     _cells.clear()
     _state.update(seed_rule=seed_rule or default_rule, tf1_version=tf1_version or default_version)
