@@ -56,3 +56,13 @@ def assert_like_rnncell(name, cell):
     if not all(conditions):
         errors = [error for error, cond in zip(errors, conditions) if not cond]
         raise TypeError("The argument {!r} ({}) is not an RNNCell: {}.".format(name, cell, ", ".join(errors)))
+
+
+def assert_equal(x, y, message):
+    """``check_ops.assert_equal(x, y, message=message)`` named as the TF 1.x in force named it: TF 1.15
+    (like TF 2.21) entered the "assert_equal" scope twice, so its ops are ``assert_equal_1/...``;
+    TF 1.3.0 / 1.4.1 entered it once (``assert_equal/...``)."""
+    if version() == "1.15":
+        return v1.assert_equal(x, y, message=message)
+    with v1.name_scope(None, "assert_equal", [x, y]) as scope:
+        return v1.assert_equal(x, y, message=message, name=scope)

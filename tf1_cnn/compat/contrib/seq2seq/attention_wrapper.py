@@ -13,8 +13,8 @@ import math
 
 import numpy as np
 
-from ._base import (TensorShape, assert_like_rnncell, dense, dimension_value, is_layer, nest, rnn_cell_base, v1,
-                    zero_state_tensors)
+from ._base import (TensorShape, assert_equal, assert_like_rnncell, dense, dimension_value, is_layer, nest,
+                    rnn_cell_base, v1, version, zero_state_tensors)
 
 __all__ = ["AttentionMechanism", "AttentionWrapper", "AttentionWrapperState", "LuongAttention",
            "BahdanauAttention", "hardmax", "safe_cumprod", "monotonic_attention", "BahdanauMonotonicAttention",
@@ -35,7 +35,7 @@ class AttentionMechanism:
 
 def _prepare_memory(memory, memory_sequence_length, check_inner_dims_defined):
     """memory [batch, max_time, ...] with the steps past ``memory_sequence_length`` zeroed
-    (after an assert that the two batch sizes agree)."""
+    (TF 1.3.0 / 1.4.1: after an assert that the two batch sizes agree)."""
     memory = nest.map_structure(lambda m: v1.convert_to_tensor(m, name="memory"), memory)
     if memory_sequence_length is not None:
         memory_sequence_length = v1.convert_to_tensor(memory_sequence_length, name="memory_sequence_length")
@@ -50,6 +50,9 @@ def _prepare_memory(memory, memory_sequence_length, check_inner_dims_defined):
     else:
         first = nest.flatten(memory)[0]
         seq_len_mask = v1.sequence_mask(memory_sequence_length, maxlen=v1.shape(first)[1], dtype=first.dtype)
+    # TF 1.3.0 / 1.4.1 asserted that the lengths' and the memory's batch sizes agree; TF 1.15.5 does not
+    check_batch = version() in ("1.3", "1.4")
+    if check_batch and memory_sequence_length is not None:
         seq_len_batch_size = (dimension_value(memory_sequence_length.shape[0])
                               or v1.shape(memory_sequence_length)[0])
 
@@ -57,11 +60,14 @@ def _prepare_memory(memory, memory_sequence_length, check_inner_dims_defined):
         rank = m.get_shape().ndims
         rank = rank if rank is not None else v1.rank(m)
         extra_ones = v1.ones(rank - 2, dtype=v1.int32)
-        m_batch_size = dimension_value(m.shape[0]) or v1.shape(m)[0]
         if memory_sequence_length is None:
             return m
+        if not check_batch:
+            seq_len_mask = v1.reshape(seq_len_mask, v1.concat((v1.shape(seq_len_mask), extra_ones), 0))
+            return m * seq_len_mask
+        m_batch_size = dimension_value(m.shape[0]) or v1.shape(m)[0]
         message = "memory_sequence_length and memory tensor batch sizes do not match."
-        with v1.control_dependencies([v1.assert_equal(seq_len_batch_size, m_batch_size, message=message)]):
+        with v1.control_dependencies([assert_equal(seq_len_batch_size, m_batch_size, message=message)]):
             seq_len_mask = v1.reshape(seq_len_mask, v1.concat((v1.shape(seq_len_mask), extra_ones), 0))
             return m * seq_len_mask
 
@@ -164,12 +170,14 @@ def _bahdanau_score(processed_query, keys, normalize):
     """score [batch, max_time] = sum(v * tanh(keys + query)) (weight-normalized v and a bias if ``normalize``)."""
     dtype = processed_query.dtype
     num_units = dimension_value(keys.shape[2]) or v1.shape(keys)[2]
-    processed_query = v1.expand_dims(processed_query, 1)
+    # TF 1.15.5 made the variables before expanding the query
     v = v1.get_variable("attention_v", [num_units], dtype=dtype)
     if normalize:
         g = v1.get_variable("attention_g", dtype=dtype,
                             initializer=v1.constant_initializer(math.sqrt((1. / num_units))), shape=())
         b = v1.get_variable("attention_b", [num_units], dtype=dtype, initializer=v1.zeros_initializer())
+    processed_query = v1.expand_dims(processed_query, 1)
+    if normalize:
         normed_v = g * v * v1.rsqrt(v1.reduce_sum(v1.square(v)))
         return v1.reduce_sum(normed_v * v1.tanh(keys + processed_query + b), [2])
     return v1.reduce_sum(v * v1.tanh(keys + processed_query), [2])
@@ -467,7 +475,7 @@ def _wrapper_class():
                             lambda s: v1.identity(s, name="check_initial_cell_state"), initial_cell_state)
 
         def _batch_size_checks(self, batch_size, error_message):
-            return [v1.assert_equal(batch_size, mechanism.batch_size, message=error_message)
+            return [assert_equal(batch_size, mechanism.batch_size, message=error_message)
                     for mechanism in self._attention_mechanisms]
 
         def _item_or_tuple(self, seq):

@@ -96,6 +96,14 @@ def install():
     for name, wrapper in (("zeros", random_1x.zeros_1_4), ("ones", random_1x.ones_1_4)):
         _wrap(array_ops, name, wrapper)
         setattr(tf.compat.v1, name, getattr(array_ops, name))
+    # tf.tensordot (tf.layers.Dense on rank > 2 inputs): TF 1.15.5's reshape of the static operand
+    _wrap(math_ops, "tensordot", array.tensordot_1_15)
+    for module in (tf.compat.v1, tf.compat.v1.linalg, tf.compat.v2, tf.compat.v2.linalg, tf, tf.linalg):
+        setattr(module, "tensordot", math_ops.tensordot)
+    # tf.split with an int count: TF 1.x's unused Const of the count before the Split
+    _wrap(array_ops, "split", array.split_1x)
+    for module in (tf.compat.v1, tf.compat.v2, tf):
+        setattr(module, "split", array_ops.split)
     # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
     _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
     # gradients: TF 1.x's broadcasting and reduce_mean gradient ops
