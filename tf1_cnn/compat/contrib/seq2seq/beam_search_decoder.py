@@ -318,7 +318,8 @@ def _beam_search_step(time, logits, next_cell_state, beam_state, batch_size, bea
     total_probs = v1.expand_dims(beam_state.log_probs, 2) + step_log_probs
     vocab_size = dimension_value(logits.shape[-1]) or v1.shape(logits)[-1]
     lengths_to_add = v1.one_hot(indices=v1.fill([batch_size, beam_width], end_token), depth=vocab_size,
-                                on_value=np.int64(0), off_value=np.int64(1), dtype=v1.int64)
+                                on_value=v1.cast(0, v1.int64, name="ToInt64"),  # TF 1.15's math_ops.to_int64
+                                off_value=v1.cast(1, v1.int64, name="ToInt64"), dtype=v1.int64)
     add_mask = v1.cast(not_finished, v1.int64)
     lengths_to_add *= v1.expand_dims(add_mask, 2)
     new_prediction_lengths = lengths_to_add + v1.expand_dims(prediction_lengths, 2)

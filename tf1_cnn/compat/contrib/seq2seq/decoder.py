@@ -97,21 +97,13 @@ def dynamic_decode(decoder, output_time_major=False, impute_finished=False, maxi
 
         def body(time, outputs_ta, state, inputs, finished, sequence_lengths):
             (next_outputs, decoder_state, next_inputs, decoder_finished) = decoder.step(time, inputs, state)
-            lengths_from_state = False
             if decoder.tracks_own_finished:
                 next_finished = decoder_finished
-                lengths = getattr(decoder_state, "lengths", None)
-                if lengths is not None:
-                    # the decoder keeps its own lengths (beam search)
-                    lengths_from_state = True
-                    sequence_lengths = v1.cast(lengths, v1.int32)
             else:
                 next_finished = v1.logical_or(decoder_finished, finished)
-            if lengths_from_state:
-                next_sequence_lengths = sequence_lengths
-            else:
-                next_sequence_lengths = v1.where(v1.logical_not(finished),
-                                                 v1.fill(v1.shape(sequence_lengths), time + 1), sequence_lengths)
+            # TF 1.15.5: a step counts for every entry not finished before it (beam search too)
+            next_sequence_lengths = v1.where(v1.logical_not(finished),
+                                             v1.fill(v1.shape(sequence_lengths), time + 1), sequence_lengths)
             nest.assert_same_structure(state, decoder_state)
             nest.assert_same_structure(outputs_ta, next_outputs)
             nest.assert_same_structure(inputs, next_inputs)

@@ -104,6 +104,10 @@ def install():
     _wrap(array_ops, "split", array.split_1x)
     for module in (tf.compat.v1, tf.compat.v2, tf):
         setattr(module, "split", array_ops.split)
+    # tf.one_hot with Python on/off values: TF 1.x's extra dtype-probing Consts
+    _wrap(array_ops, "one_hot", array.one_hot_1x)
+    for module in (tf.compat.v1, tf.compat.v2, tf):
+        setattr(module, "one_hot", array_ops.one_hot)
     # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
     _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
     # gradients: TF 1.x's broadcasting and reduce_mean gradient ops
