@@ -117,9 +117,10 @@ def install():
     from . import gradients
 
     _wrap(math_grad, "_InferGradientReductionAxes", gradients.no_static_reduction_axes)
-    entry = ops._gradient_registry._registry["Mean"]
-    if not hasattr(entry["type"], "_tf1_cnn_original"):
-        entry["type"] = gradients.mean_grad_1x(entry["type"])
+    for op_type, wrapper in (("Mean", gradients.mean_grad_1x), ("DivNoNan", gradients.div_no_nan_grad_1x)):
+        entry = ops._gradient_registry._registry[op_type]
+        if not hasattr(entry["type"], "_tf1_cnn_original"):
+            entry["type"] = wrapper(entry["type"])
     # tf_slim's Dropout layer (TensorFlow's internal Keras) calls nn.dropout
     from tensorflow.python.ops import nn
 
