@@ -30,10 +30,10 @@ KNOWN_DRAWS = [
      {"layers_batch_norm": ("1.15",), "layers_batch_norm_tensor": OLD,
       "slim_batch_norm": ("1.15",), "contrib_batch_norm_tensor": OLD}),
     ("tf.layers.flatten does not exist in TF 1.3.0 (the runtime provides it)", {"layers_flatten": ("1.3",)}),
-    ("dynamic_rnn: TF 1.x's while loop and cell ops (the kernel draws after 73 ops on 1.3.0/1.4.1, 86 here "
-     "and on 1.15.5; 1.15.5 builds 1-2 more ops after it); not mirrored",
+    ("dynamic_rnn / static_rnn: TF 1.x's while loop and cell ops (dynamic_rnn's kernel draws after 73 "
+     "ops on 1.3.0/1.4.1, 86 here and on 1.15.5; 1.15.5 builds 1-2 more ops after it); not mirrored",
      {"dynamic_rnn_basic": ALL, "dynamic_rnn_basic_lstm": ALL, "dynamic_rnn_lstm": ALL,
-      "dynamic_rnn_gru": ALL}),
+      "dynamic_rnn_gru": ALL, "static_rnn_basic_lstm": ALL}),
     ("tf.layers.Dense is not exported by TF 1.3.0 (tf.layers has dense() only): the case cannot be built there",
      {case: ("1.3",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
                                   "seq2seq_beam_search", "seq2seq_beam_search_length_penalty",
@@ -46,8 +46,9 @@ KNOWN_DRAWS = [
                              "seq2seq_luong_scaled_step", "seq2seq_bahdanau_monotonic_step",
                              "seq2seq_luong_monotonic_step", "seq2seq_alignment_history_step",
                              "seq2seq_training_decoder")}),
-    ("tf.gradients through dynamic_decode's while loop (1.15.5): the forward graph and all its draws are TF "
-     "1.15.5's, but the gradient graph has 8 ops fewer (and TF 2.21's order in Mul's gradient); not mirrored",
+    ("BasicLSTMCell in dynamic_decode's loop (1.15.5): TF 1.x's tf.split made a Const of its count, one op per "
+     "step more than TF 2.21 (the tf.split fix of branch h-research mends tf_keras's cells); the gradient "
+     "through the loop: 8 ops fewer than TF 1.15.5 (and TF 2.21's order in Mul's gradient); not mirrored",
      {"seq2seq_attention_training": ("1.15",)}),
     ("contrib.seq2seq decoders under TF 1.4.1: embedding_lookup's Gather and tf.cond's Switch order (above)",
      {case: ("1.4",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
@@ -73,9 +74,6 @@ KNOWN_OTHER = [
      "(graph built in Python); 1.5+ and 2.21 after it: same ops, other order",
      {"layers_dropout_tensor": OLD, "contrib_dropout_tensor": OLD, "image_random_flip": OLD}, True),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
-    (("types", "names"), "static_rnn with BasicLSTMCell: TF 1.x's op count and draws, but TF 1.3.0's zero "
-     "state built its zeros after the ExpandDims, and 1.4.1 named the bias initializer Const (zeros here) "
-     "and built the cell's concat axis elsewhere", {"static_rnn_basic_lstm": OLD}, True),
     (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
      "GatherTree computes it (same op count and names)",
      {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),

@@ -97,15 +97,13 @@ def install():
         _wrap(array_ops, name, wrapper)
         setattr(tf.compat.v1, name, getattr(array_ops, name))
     # tf.tensordot (tf.layers.Dense on rank > 2 inputs): TF 1.15.5's reshape of the static operand
-    _wrap(math_ops, "tensordot", array.tensordot_1_15)
+    from . import one_hot, tensordot
+
+    _wrap(math_ops, "tensordot", tensordot.tensordot_1_15)
     for module in (tf.compat.v1, tf.compat.v1.linalg, tf.compat.v2, tf.compat.v2.linalg, tf, tf.linalg):
         setattr(module, "tensordot", math_ops.tensordot)
-    # tf.split with an int count: TF 1.x's unused Const of the count before the Split
-    _wrap(array_ops, "split", array.split_1x)
-    for module in (tf.compat.v1, tf.compat.v2, tf):
-        setattr(module, "split", array_ops.split)
     # tf.one_hot with Python on/off values: TF 1.x's extra dtype-probing Consts
-    _wrap(array_ops, "one_hot", array.one_hot_1x)
+    _wrap(array_ops, "one_hot", one_hot.one_hot_1x)
     for module in (tf.compat.v1, tf.compat.v2, tf):
         setattr(module, "one_hot", array_ops.one_hot)
     # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
