@@ -39,7 +39,7 @@ def test_gather_tree_backtracks_and_ends_beams_at_end_token():
     parent = np.array([[[0, 0]], [[1, 0]], [[0, 1]]], np.int32)
     assert gather_tree_numpy(step, parent, [3], 10)[:, 0].T.tolist() == [[3, 4, 6], [2, 5, 7]]
     assert gather_tree_numpy(step, parent, [3], 4)[:, 0, 0].tolist() == [3, 4, 4]  # after end_token: end_token
-    assert gather_tree_numpy(step, parent, [2], 10)[:, 0, 0].tolist() == [5, 4, 10]  # past the length: end_token
+    assert gather_tree_numpy(step, parent, [2], 10)[:, 0, 0].tolist() == [3, 4, 10]  # past the length: end_token
     with pytest.raises(ValueError, match="invalid parent id 5"):
         gather_tree_numpy(step, np.full_like(parent, 5), [3], 10)
 
@@ -87,7 +87,7 @@ def test_training_script_runs_and_learns(runtime_train):
     losses = [float(line.split()[-1]) for line in runtime_train if line.startswith("step ")]
     assert len(losses) == 5 and losses[-1] < losses[0]
     assert "var decoder/memory_layer/kernel [10, 10]" in runtime_train
-    assert "var decoder/attention_wrapper/bahdanau_attention/attention_g []" in runtime_train
+    assert "var decoder/decoder/attention_wrapper/bahdanau_attention/attention_g []" in runtime_train
 
 
 def test_training_script_matches_real_tf115(runtime_train, tf1_oracle, tmp_path):
