@@ -34,6 +34,26 @@ KNOWN_DRAWS = [
      "ops on 1.3.0/1.4.1, 86 here and on 1.15.5; 1.15.5 builds 1-2 more ops after it); not mirrored",
      {"dynamic_rnn_basic": ALL, "dynamic_rnn_basic_lstm": ALL, "dynamic_rnn_lstm": ALL,
       "dynamic_rnn_gru": ALL, "static_rnn_basic_lstm": ALL}),
+    ("tf.layers.Dense is not exported by TF 1.3.0 (tf.layers has dense() only): the case cannot be built there",
+     {case: ("1.3",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
+                                  "seq2seq_beam_search", "seq2seq_beam_search_length_penalty",
+                                  "seq2seq_attention_training")}),
+    ("contrib.seq2seq under TF 1.3.0/1.4.1: their general ops build other structures, not mirrored: "
+     "tf.layers.Dense on a 3-D memory (TF 1.3/1.4's tensordot normalized the axes in the graph: Rank, "
+     "GreaterEqual, ListDiff, ...; 8 more ops before the attention's variables), embedding_lookup (Gather, "
+     "no axis Const / Identity), an RNN cell's zero_state (1.3.0), and tf.cond's Switch order (1.4.1)",
+     {case: OLD for case in ("seq2seq_bahdanau_step", "seq2seq_bahdanau_normalized_step", "seq2seq_luong_step",
+                             "seq2seq_luong_scaled_step", "seq2seq_bahdanau_monotonic_step",
+                             "seq2seq_luong_monotonic_step", "seq2seq_alignment_history_step",
+                             "seq2seq_training_decoder")}),
+    ("BasicLSTMCell in dynamic_decode's loop (1.15.5): TF 1.x's tf.split made a Const of its count, one op per "
+     "step more than TF 2.21 (the tf.split fix of branch h-research mends tf_keras's cells); the gradient "
+     "through the loop: 8 ops fewer than TF 1.15.5 (and TF 2.21's order in Mul's gradient); not mirrored",
+     {"seq2seq_attention_training": ("1.15",)}),
+    ("contrib.seq2seq decoders under TF 1.4.1: embedding_lookup's Gather and tf.cond's Switch order (above)",
+     {case: ("1.4",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
+                                  "seq2seq_beam_search", "seq2seq_beam_search_length_penalty",
+                                  "seq2seq_attention_training")}),
     ("tf.metrics.accuracy: TF 1.3.0/1.4.1's metric variables and update ops (40 ops, 36 here); not mirrored",
      {"metrics_accuracy": OLD}),
     ("tf.train.Saver: TF 1.3.0/1.4.1's save/restore ops (14, 16 here); not mirrored", {"saver": OLD}),
@@ -54,6 +74,9 @@ KNOWN_OTHER = [
      "(graph built in Python); 1.5+ and 2.21 after it: same ops, other order",
      {"layers_dropout_tensor": OLD, "contrib_dropout_tensor": OLD, "image_random_flip": OLD}, True),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
+    (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
+     "GatherTree computes it (same op count and names)",
+     {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),
     (("names",), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
      "but TF 1.3.0 created beta before gamma", {"layers_batch_norm": ("1.3",)}, True),
     (("types", "names"), "tf.gradients / minimize: the same op count as TF 1.x, but TF 2.21's Sub gradient "

@@ -41,6 +41,14 @@ EXTRA = {
 }
 EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
 
+# tf.contrib.seq2seq: the runtime runs it (compat/contrib/seq2seq/, TF 1.x's ops), but no maintained library
+# carries it for TF 2.21, so migrate cannot rewrite a use: a human ports it
+SEQ2SEQ_BY_HAND = ("cannot be migrated to stock TF 2.21 (no maintained library carries tf.contrib.seq2seq for it): "
+                   "port by hand to tf.keras.layers.AdditiveAttention (Bahdanau) / tf.keras.layers.Attention "
+                   "(Luong) in a Keras decoder loop, or stay on TF <= 2.15 with tensorflow_addons.seq2seq "
+                   "(TFA's last release); sequence_loss: tf.keras.losses.SparseCategoricalCrossentropy("
+                   "from_logits=True) with sample_weight=mask")
+
 # tf.contrib families the runtime provides (contrib.py), for their names tf_upgrade_v2 has no
 # rename of (consulted after its table: tf.contrib.rnn.BasicLSTMCell -> its own rename)
 CONTRIB = {
@@ -55,6 +63,8 @@ CONTRIB = {
     "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (TF's clustering_ops.KMeans runs it here)",
     "tf.contrib.lookup": "tf.lookup (TF's lookup_ops run it here)",
     "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=ProfileOptionBuilder...) (runs it here)",
+    "tf.contrib.seq2seq": "tf1_cnn's own contrib.seq2seq runs it here, as TF 1.x built it; in TF 2 it "
+                          + SEQ2SEQ_BY_HAND,
 }
 
 # Known TF1 names that nothing here provides, with where to go instead (the first matching prefix wins).
@@ -63,8 +73,7 @@ NOT_PROVIDED = {
     "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM / GRU (TF 2 kept tf.compat.v1.nn.rnn_cell's core cells only; "
                       "those are provided)",
     "tf.contrib.legacy_seq2seq": "a tf.keras encoder-decoder (no maintained library carries legacy_seq2seq)",
-    "tf.contrib.seq2seq": "tensorflow_addons.seq2seq (TF <= 2.15 only); sequence_loss: "
-                          "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight",
+    "tf.contrib.seq2seq": SEQ2SEQ_BY_HAND,
     "tf.contrib.crf": "tensorflow_addons.text.crf_* (TF <= 2.15 only)",
     "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
                         "(tensorflow_addons.image: TF <= 2.15 only)",

@@ -12,7 +12,8 @@ is the same function or class as in TF 1.x, taken from there:
    ``losses`` / ``training``), tf_keras (``contrib.keras``), TensorFlow Probability 0.25
    (``contrib.distributions``; loaded only when used);
 3. the project's own modules, one per contrib package as TF 1.15's tree had (``learn_datasets``:
-   TF 1.3's ``tf.contrib.learn.datasets`` over ``tf1_cnn.input_data``, never downloading), written
+   TF 1.3's ``tf.contrib.learn.datasets`` over ``tf1_cnn.input_data``, never downloading; ``seq2seq``:
+   decoders, attention, beam search and sequence_loss as TF 1.15 built them), written
    from TF 1.x's documented behaviour and checked against the oracle.
 ``PACKAGES`` maps each ``tf.contrib.<name>`` to the module that loads it.
 A name none of these gives raises an AttributeError (or, imported, a ModuleNotFoundError)
@@ -26,8 +27,8 @@ import importlib.util
 import types
 
 from .. import libraries, migration
-from . import (data, distributions, factorization, framework, keras, learn_datasets, lookup, rnn, tfprof, training,
-               util)
+from . import (data, distributions, factorization, framework, keras, learn_datasets, lookup, rnn, seq2seq, tfprof,
+               training, util)
 
 PREFIX = "tensorflow.contrib"
 
@@ -42,6 +43,7 @@ PACKAGES = {
     "losses": lambda: libraries.slim().losses,
     "metrics": lambda: libraries.slim().metrics,
     "rnn": rnn.load,
+    "seq2seq": seq2seq.load,
     "tfprof": tfprof.load,
     "training": training.load,
     "util": util.load,

@@ -96,6 +96,16 @@ def install():
     for name, wrapper in (("zeros", random_1x.zeros_1_4), ("ones", random_1x.ones_1_4)):
         _wrap(array_ops, name, wrapper)
         setattr(tf.compat.v1, name, getattr(array_ops, name))
+    # tf.tensordot (tf.layers.Dense on rank > 2 inputs): TF 1.15.5's reshape of the static operand
+    from . import one_hot, tensordot
+
+    _wrap(math_ops, "tensordot", tensordot.tensordot_1_15)
+    for module in (tf.compat.v1, tf.compat.v1.linalg, tf.compat.v2, tf.compat.v2.linalg, tf, tf.linalg):
+        setattr(module, "tensordot", math_ops.tensordot)
+    # tf.one_hot with Python on/off values: TF 1.x's extra dtype-probing Consts
+    _wrap(array_ops, "one_hot", one_hot.one_hot_1x)
+    for module in (tf.compat.v1, tf.compat.v2, tf):
+        setattr(module, "one_hot", array_ops.one_hot)
     # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
     _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
     # gradients: TF 1.x's broadcasting and reduce_mean gradient ops
@@ -105,9 +115,10 @@ def install():
     from . import gradients
 
     _wrap(math_grad, "_InferGradientReductionAxes", gradients.no_static_reduction_axes)
-    entry = ops._gradient_registry._registry["Mean"]
-    if not hasattr(entry["type"], "_tf1_cnn_original"):
-        entry["type"] = gradients.mean_grad_1x(entry["type"])
+    for op_type, wrapper in (("Mean", gradients.mean_grad_1x), ("DivNoNan", gradients.div_no_nan_grad_1x)):
+        entry = ops._gradient_registry._registry[op_type]
+        if not hasattr(entry["type"], "_tf1_cnn_original"):
+            entry["type"] = wrapper(entry["type"])
     # tf_slim's Dropout layer (TensorFlow's internal Keras) calls nn.dropout
     from tensorflow.python.ops import nn
 

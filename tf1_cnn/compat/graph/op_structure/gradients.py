@@ -51,3 +51,27 @@ def mean_grad_1x(original):
 
     mean_grad._tf1_cnn_original = original
     return mean_grad
+
+
+def div_no_nan_grad_1x(original):
+    """The gradient of DivNoNan (``tf.div_no_nan``, sequence_loss's average) as TF 1.15.5 built it: the
+    shapes and BroadcastGradientArgs first, then each side's DivNoNan ops, Sum and Reshape; TF 2.21
+    computes both sides first and reduces after (the same values, other op order and names)."""
+    from tensorflow.python.ops import gen_array_ops
+
+    @functools.wraps(original)
+    def div_no_nan_grad(op, grad):
+        if context.executing_eagerly():
+            return original(op, grad)
+        x, y = op.inputs[0], op.inputs[1]
+        sx = array_ops.shape(x)
+        sy = array_ops.shape(y)
+        rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+        x = math_ops.conj(x)
+        y = math_ops.conj(y)
+        gx = array_ops.reshape(math_ops.reduce_sum(math_ops.div_no_nan(grad, y), rx), sx)
+        gy = array_ops.reshape(math_ops.reduce_sum(grad * math_ops.div_no_nan(math_ops.div_no_nan(-x, y), y), ry), sy)
+        return gx, gy
+
+    div_no_nan_grad._tf1_cnn_original = original
+    return div_no_nan_grad

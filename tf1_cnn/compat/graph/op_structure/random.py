@@ -36,6 +36,9 @@ def _filled_1_4(original, value, default_name):
     """TF 1.0-1.4's ``array_ops.zeros`` / ``ones``: one Const for any python shape."""
     @functools.wraps(original)
     def filled(shape, dtype=dtypes.float32, name=None, **kwargs):
+        if (isinstance(shape, (list, tuple)) and any(tensor_util.is_tf_type(d) for d in shape) and not kwargs
+                and not context.executing_eagerly()):
+            return _filled_from_tensors(original, shape, dtype, name, default_name)
         if (settings.current("tf1_version") not in ("1.3", "1.4") or context.executing_eagerly()
                 or tensor_util.is_tf_type(shape) or kwargs):
             return original(shape, dtype=dtype, name=name, **kwargs)
@@ -52,6 +55,24 @@ def _filled_1_4(original, value, default_name):
 
     filled._tf1_cnn_original = original
     return filled
+
+
+def _filled_from_tensors(original, shape, dtype, name, default_name):
+    """zeros / ones of a shape list holding tensors (``zeros((batch_size,))``), as TF 1.x built it.
+
+    TF 1.15.5 first tried a constant "if small": ``np.prod(shape) < 1000`` on the list made a
+    Less op (and a Mul per further dimension) before failing on the tensor's truth value, then
+    packed the list; TF 1.3.0 / 1.4.1 packed it as ``<scope>/shape``. Then Const and Fill.
+    """
+    import operator
+
+    with ops.name_scope(name, default_name, [shape]) as scope:
+        if settings.current("tf1_version") == "1.15":
+            functools.reduce(operator.mul, shape) < 1000  # the ops TF 1.15.5 left behind
+            packed = ops.convert_to_tensor(shape, dtype=dtypes.int32)
+        else:
+            packed = ops.convert_to_tensor(shape, dtype=dtypes.int32, name="shape")
+        return original(packed, dtype=dtype, name=scope)
 
 
 def zeros_1_4(original):
