@@ -12,6 +12,9 @@ outputs are what Jupyter stores (``notebook.py``). Both run on the TF1 runtime
 graph's operation count as its op seed, as on TF 1.x. ``--seed-rule tf2``:
 TensorFlow 2's per-graph counter (for code written against tf.compat.v1 on TF 2).
 ``--tf1-version 1.3`` (default; TF 1.3.0), ``1.4`` (TF 1.4.1) or ``1.15`` (TF 1.15.5): whose op structures.
+``--numpy-print auto`` (default): NumPy prints as on that version's day (1.13's printing under 1.3 / 1.4:
+``[ 0.5  1. ]``, ``0.333333333333``; 1.16's under 1.15); ``1.13``, ``1.16`` or ``current`` choose.
+With ``--check`` and ``auto``, a notebook's stored outputs choose when they show one style.
 
 ``--check`` (notebooks): compare each code cell's text output with the output
 stored in the notebook, numbers within ``--atol``/``--rtol``, object addresses
@@ -31,7 +34,7 @@ from pathlib import Path
 
 from ..errors import UserError, default_sigterm
 
-from ..compat.settings import DEFAULTS, SEED_RULES, TF1_VERSIONS
+from ..compat.settings import DEFAULTS, NUMPY_PRINTS, SEED_RULES, TF1_VERSIONS
 
 # The README's coverage table, by family: (family, TF1 names, what runs them here).
 FAMILIES = (
@@ -88,6 +91,9 @@ def add_parser(sub):
                    help=f"op-seed rule (default {DEFAULTS['seed_rule']})")
     p.add_argument("--tf1-version", choices=tuple(TF1_VERSIONS), default=DEFAULTS["tf1_version"],
                    help=f"whose TF 1.x op structures the runtime mirrors (default {DEFAULTS['tf1_version']})")
+    p.add_argument("--numpy-print", choices=NUMPY_PRINTS, default=DEFAULTS["numpy_print"],
+                   help="how NumPy prints: as NumPy 1.13 or 1.16 did, or as it does now (default auto: "
+                        "1.13 under --tf1-version 1.3/1.4, 1.16 under 1.15; --check: the stored outputs' style)")
     p.add_argument("--report-json", metavar="PATH", help="write the migration report (and --check's table) as JSON")
     p.add_argument("--no-report", action="store_true", help="do not print the migration report")
     p.add_argument("--coverage", action="store_true", help="print what the runtime covers (markdown) and exit")
@@ -188,7 +194,17 @@ def run_notebook(args):
             rows.append(_row(index + 1, cell.source, cmp))
             print(_format_row(rows[-1]), flush=True)
 
+    numpy_print = args.numpy_print
+    if args.check and numpy_print == "auto":
+        from . import numpy_style
+
+        inferred, counts = numpy_style.infer(nb)
+        if inferred:
+            numpy_print = inferred
+            print(f"NumPy printing: {inferred}, as the stored outputs show ({numpy_style.describe(counts)})",
+                  flush=True)
     result = notebook.execute(args.script, nb, seed_rule=args.seed_rule, tf1_version=args.tf1_version,
+                              numpy_print=numpy_print,
                               timeout=args.timeout, keep_going=args.keep_going, echo=not args.check,
                               figures_dir=out_base.with_name(out_base.stem + "_files"), on_cell=on_cell)
     status = 1 if result.failed else 0
@@ -286,7 +302,7 @@ def main(args):
     else:
         from ..compat import install
 
-        install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
+        install(seed_rule=args.seed_rule, tf1_version=args.tf1_version, numpy_print=args.numpy_print)
         migration.clear()
         default_sigterm()  # the user's code ends on SIGTERM as under plain Python, even inside C++
         status = run_script(args.script, args.args)
