@@ -103,7 +103,10 @@ def test_the_tf1_kernel_runs_cells_on_the_runtime_in_the_notebook_folder(tf1_pre
     # a user's level below 3: TensorFlow 2.21 would log its failed cuInit (no GPU here) at ERROR level
     monkeypatch.setenv("TF_CPP_MIN_LOG_LEVEL", "2")
     folder = tf1_prefix / "course"
-    folder.mkdir()
+    (folder / "logs").mkdir(parents=True)
+    from .test_browser import _free_port
+
+    port = _free_port()
     cells = _run([
         "import os, sys\nimport tensorflow as tf\nfrom tf1_cnn.compat import settings\n"
         "print(tf.executing_eagerly(), settings.current('seed_rule'), settings.current('tf1_version'))",
@@ -115,6 +118,10 @@ def test_the_tf1_kernel_runs_cells_on_the_runtime_in_the_notebook_folder(tf1_pre
         "%tensorflow_version 2.x",
         "import numpy as np\nsess = tf.Session()\nprint(sess.run(tf.constant([0.5, 1.0])), np.float64(1) / 3)",
         "%load_ext tensorboard",
+        f"%tensorboard --logdir logs --host 127.0.0.1 --port {port}",
+        # stop the TensorBoard this kernel started (by its process id, from TensorBoard's own records)
+        f"from tensorboard import manager\nimport signal\nfor info in manager.get_all():\n"
+        f"    if info.port == {port}:\n        os.kill(info.pid, signal.SIGTERM)\n        print('stopped', info.logdir)",
     ], "tf1", folder)
     assert _text(cells[0]) == "False tf1 1.15\n"  # graph mode from the first cell on; the spec's settings
     assert _result(cells[1]) == "<tf.Tensor 'X:0' shape=(?, 64, 64, 3) dtype=float32>"
@@ -130,6 +137,10 @@ def test_the_tf1_kernel_runs_cells_on_the_runtime_in_the_notebook_folder(tf1_pre
     # NumPy 1.16's printing under TF 1.15; no C++ line (stderr) in the cell that made the first Session
     assert _text(cells[7]) == "[0.5 1. ] 0.3333333333333333\n" and _text(cells[7], "stderr") == ""
     assert [o for o in cells[8].outputs if o["output_type"] in ("error", "stream")] == []
+    # %tensorboard started TensorBoard on the logs and shows it in the cell (its frame)
+    assert not [o for o in cells[9].outputs if o["output_type"] == "error"], cells[9].outputs
+    assert any(f"{port}" in json.dumps(o.get("data", {})) for o in cells[9].outputs), cells[9].outputs
+    assert _text(cells[10]) == "stopped logs\n"
 
 
 @pytest.fixture()
