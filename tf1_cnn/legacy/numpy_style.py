@@ -6,8 +6,9 @@ one only when some element of the array is negative (``[0.5 1. ]``, ``array([0.5
 
 - a 1.13 mark: a bracketed row of floats with no minus sign that opens with a space
   (``[ 0.5  1. ]``, ``array([ 0.5,  1. ])``);
-- a 1.14+ mark: a bracketed row of floats that opens with a digit (``[0.5 1. ]``,
-  ``array([0.5, 1. ])``); a Python list (``[0.5, 1.0]``: commas, no ``array(``) is neither.
+- a 1.14+ mark: a bracketed row of two or more floats that opens with a digit (``[0.5 1. ]``,
+  ``array([0.5, 1. ])``); a row opening with a minus sign is both's; a Python list (``[0.5, 1.0]``:
+  commas, no ``array(``) is neither.
 
 ``infer(nb)`` counts the marks over the stored text outputs (stdout and text/plain) and returns
 ("1.13" or "1.16", counts) when one style has all of them, (None, counts) when none or both show.
@@ -16,7 +17,7 @@ import re
 
 _FLOAT = r"[-+]?(?:\d+\.\d*|\.\d+|nan|inf)(?:e[-+]?\d+)?"
 # a row of at least two floats between "[" and "]", spaces only (print(arr)), or ", " (repr's array([...]))
-_ROW_STR = re.compile(r"(?<![\w\]'\"])\[( *)(" + _FLOAT + r"(?: +" + _FLOAT + r")+) *\]")
+_ROW_STR = re.compile(r"(?<![\w\]'\"])\[( *)(" + _FLOAT + r"(?: +" + _FLOAT + r")*) *\]")
 _ROW_REPR = re.compile(r"array\(\[+( *)(" + _FLOAT + r"(?:, +(?:\n *\[*)?" + _FLOAT + r")+)")
 
 
@@ -28,7 +29,7 @@ def marks(text):
             lead, row = m.group(1), m.group(2)
             if lead and "-" not in row:
                 old += 1
-            elif not lead:
+            elif not lead and row[0].isdigit() and re.search(r"[ ,]", row):  # "[-0.5 ..." is both's
                 new += 1
     return old, new
 
