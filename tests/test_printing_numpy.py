@@ -112,3 +112,40 @@ def test_apply_and_undo_in_process():
         numpy_print.apply("current")
         np.set_printoptions(**before)
     assert repr(np.array([1.7640524], dtype=np.float32)) == "array([1.7640524], dtype=float32)"
+
+
+SCRIPT = ("import numpy as np\nimport tensorflow as tf\n"
+          "with tf.Session() as sess:\n"
+          "    z = sess.run(tf.constant([[1.7640524, -0.5], [0.25, 2.0]]))\n"
+          "print(z)\nprint(repr(z.sum(axis=0)))\nprint(np.float64(1) / 3)\n")
+
+
+@pytest.mark.parametrize("options, expected", [
+    ((), "[[ 1.76405239 -0.5       ]\n [ 0.25        2.        ]]\n"
+         "array([ 2.01405239,  1.5       ], dtype=float32)\n0.333333333333\n"),
+    (("--tf1-version", "1.15"), "[[ 1.7640524 -0.5      ]\n [ 0.25       2.       ]]\n"
+                                "array([2.0140524, 1.5      ], dtype=float32)\n0.3333333333333333\n"),
+])
+def test_legacy_prints_numpy_of_the_versions_day_without_cpp_lines(tmp_path, options, expected):
+    """``legacy`` picks NumPy's printing with ``--tf1-version``; at TF_CPP_MIN_LOG_LEVEL=2 (a user's level
+    that lets ERROR lines through) no TensorFlow C++ line (the failed cuInit of a machine without a GPU)
+    reaches the console."""
+    from tests.helpers import run_cli
+
+    (tmp_path / "arrays.py").write_text(SCRIPT)
+    proc = run_cli("-m", "tf1_cnn", "legacy", "--no-report", *options, "arrays.py", cwd=tmp_path,
+                   env={"TF_CPP_MIN_LOG_LEVEL": "2"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == expected
+    assert proc.stderr == "", proc.stderr
+
+
+def test_compare_prints_numpy_113_on_the_oracle_side_too(tf1_oracle):
+    """compare --numpy-print 1.13: the oracle's NumPy 1.16 prints through the same module (probe.py)."""
+    code = ("import runpy\nns = runpy.run_path('tf1_cnn/oracle/probe.py', run_name='probe')\n"
+            "ns['_numpy_printing']('1.13')\nimport numpy as np\n"
+            "print(repr(np.array([1.7640524], dtype=np.float32)), np.float64(1) / 3)\n")
+    proc = subprocess.run([tf1_oracle("1.3"), "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env=oracle_env())
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == "array([ 1.76405239], dtype=float32) 0.333333333333\n"
