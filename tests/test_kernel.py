@@ -52,7 +52,7 @@ def test_bad_input_is_one_line(tmp_path):
     cases = [
         (("install", "--prefix", str(tmp_path), "--name", "py"), "holds another kernel (Python 3); pass --force"),
         (("install", "--prefix", str(tmp_path), "--name", "bad name!"), "a kernel name is letters"),
-        (("install", "--prefix", str(tmp_path / "missing")), "no such folder"),
+        (("install", "--prefix", str(other / "kernel.json")), "not a folder"),
         (("remove", "py", "--prefix", str(tmp_path)), "is not a tf1-cnn kernel"),
         (("remove", "nothing-here", "--prefix", str(tmp_path)), "no kernel named 'nothing-here'"),
     ]
@@ -60,6 +60,13 @@ def test_bad_input_is_one_line(tmp_path):
         proc = kernel(*args)
         assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr, (args, proc.stderr)
     assert json.loads((other / "kernel.json").read_text())["display_name"] == "Python 3"  # left alone
+
+
+def test_install_creates_a_missing_prefix_as_ipykernel_does(tmp_path):
+    proc = kernel("install", "--prefix", str(tmp_path / "new" / "env"), "--numpy-print", "1.13")
+    assert proc.returncode == 0, proc.stderr
+    spec = json.loads((tmp_path / "new" / "env" / "share" / "jupyter" / "kernels" / "tf1" / "kernel.json").read_text())
+    assert spec["argv"][-2:] == ["--numpy-print", "1.13"] and spec["metadata"]["tf1_cnn"]["numpy_print"] == "1.13"
 
 
 def _run(cells, kernel_name, cwd):
@@ -92,9 +99,14 @@ def tf1_prefix(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_the_tf1_kernel_runs_cells_on_the_runtime_in_the_notebook_folder(tf1_prefix):
+def test_the_tf1_kernel_runs_cells_on_the_runtime_in_the_notebook_folder(tf1_prefix, monkeypatch):
+    # a user's level below 3: TensorFlow 2.21 would log its failed cuInit (no GPU here) at ERROR level
+    monkeypatch.setenv("TF_CPP_MIN_LOG_LEVEL", "2")
     folder = tf1_prefix / "course"
-    folder.mkdir()
+    (folder / "logs").mkdir(parents=True)
+    from .test_browser import _free_port
+
+    port = _free_port()
     cells = _run([
         "import os, sys\nimport tensorflow as tf\nfrom tf1_cnn.compat import settings\n"
         "print(tf.executing_eagerly(), settings.current('seed_rule'), settings.current('tf1_version'))",
@@ -102,6 +114,14 @@ def test_the_tf1_kernel_runs_cells_on_the_runtime_in_the_notebook_folder(tf1_pre
         "os.getcwd()",
         "from cnn_utils import load_dataset\nload_dataset()",
         "%tf1_report",
+        "%tensorflow_version 1.x",
+        "%tensorflow_version 2.x",
+        "import numpy as np\nsess = tf.Session()\nprint(sess.run(tf.constant([0.5, 1.0])), np.float64(1) / 3)",
+        "%load_ext tensorboard",
+        f"%tensorboard --logdir logs --host 127.0.0.1 --port {port}",
+        # stop the TensorBoard this kernel started (by its process id, from TensorBoard's own records)
+        f"from tensorboard import manager\nimport signal\nfor info in manager.get_all():\n"
+        f"    if info.port == {port}:\n        os.kill(info.pid, signal.SIGTERM)\n        print('stopped', info.logdir)",
     ], "tf1", folder)
     assert _text(cells[0]) == "False tf1 1.15\n"  # graph mode from the first cell on; the spec's settings
     assert _result(cells[1]) == "<tf.Tensor 'X:0' shape=(?, 64, 64, 3) dtype=float32>"
@@ -111,6 +131,16 @@ def test_the_tf1_kernel_runs_cells_on_the_runtime_in_the_notebook_folder(tf1_pre
     assert error["ename"] == "UserError" and error["traceback"] == [f"error: {error['evalue']}"]
     assert "train_signs.h5" in error["evalue"]
     assert "tf.placeholder" in _text(cells[4]) and "In [2] line 1" in _text(cells[4])
+    assert _text(cells[5]) == "TensorFlow 1.x selected.\n" and not cells[5].outputs[1:]  # Colab's one line
+    error = next(o for o in cells[6].outputs if o["output_type"] == "error")
+    assert error["traceback"] == [f"error: {error['evalue']}"] and "runs TF 1.x code" in error["evalue"]
+    # NumPy 1.16's printing under TF 1.15; no C++ line (stderr) in the cell that made the first Session
+    assert _text(cells[7]) == "[0.5 1. ] 0.3333333333333333\n" and _text(cells[7], "stderr") == ""
+    assert [o for o in cells[8].outputs if o["output_type"] in ("error", "stream")] == []
+    # %tensorboard started TensorBoard on the logs and shows it in the cell (its frame)
+    assert not [o for o in cells[9].outputs if o["output_type"] == "error"], cells[9].outputs
+    assert any(f"{port}" in json.dumps(o.get("data", {})) for o in cells[9].outputs), cells[9].outputs
+    assert _text(cells[10]) == "stopped logs\n"
 
 
 @pytest.fixture()

@@ -5,7 +5,10 @@ before absl::InitializeLog()...", "oneDNN custom operations are on", "Could not
 find cuda drivers") that TF_CPP_MIN_LOG_LEVEL does not reach: absl prints them
 before it reads any setting. The commands import TensorFlow through
 ``import_tensorflow()``, which points file descriptor 2 at a temporary file for
-the import only; if the import fails, what it printed is shown. Python-level
+the import and TensorFlow's device probe only (the failed ``cuInit`` of machines
+without a GPU, an ERROR line shown at any TF_CPP_MIN_LOG_LEVEL the user set below 3);
+if the import fails, what it printed is shown. Later C++ lines follow the user's
+TF_CPP_MIN_LOG_LEVEL (3 when unset). Python-level
 deprecation notices of TensorFlow itself are hidden too. Later errors, and a
 user script's own output and warnings under ``legacy``, are untouched.
 
@@ -80,6 +83,18 @@ def _import(defer_keras):
     return tensorflow
 
 
+def _probe_devices(tensorflow):
+    """Look for devices now, while file descriptor 2 is hidden: TensorFlow 2.21 does it once, at the first
+    session or device query, and on a machine without a GPU logs ``E0000 ... cuda_platform.cc:52] failed
+    call to cuInit`` (absl's line, after its "All log messages before absl::InitializeLog()" notice) at
+    ERROR level, so at any TF_CPP_MIN_LOG_LEVEL below 3: inside the first cell that makes a Session in a
+    notebook, on the console of a script. TF 1.x's CPU wheels printed nothing of the kind."""
+    try:
+        tensorflow.config.list_physical_devices()
+    except Exception:  # a broken device setup is reported when the user's code meets it, as before
+        pass
+
+
 def import_tensorflow(defer_keras=True):
     """``import tensorflow`` with its start-up lines hidden (see the module docstring).
 
@@ -94,6 +109,7 @@ def import_tensorflow(defer_keras=True):
         os.dup2(sink.fileno(), 2)
         try:
             tensorflow = _import(defer_keras)
+            _probe_devices(tensorflow)
         except BaseException:
             os.dup2(saved, 2)
             sink.seek(0)

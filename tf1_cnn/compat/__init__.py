@@ -5,7 +5,7 @@ One module per concern, a folder per family:
 - ``graph/``: TF 1.x's op-seed rule, op structures (and the oracle's op tables), op types, names;
 - ``contrib/``: ``tf.contrib``, one module per contrib package as TF 1.15's tree had;
 - ``era/``: NumPy's, SciPy's, Python's and TensorFlow-internal names of the era;
-- ``printing/``: what Keras 2.0.8 / TF 1.15's tf.keras and TF 1.x's logging printed;
+- ``printing/``: what Keras 2.0.8 / TF 1.15's tf.keras, TF 1.x's logging and NumPy 1.13 / 1.16 printed;
 - ``libraries``: tf_keras's TF1 layers and tf_slim (contrib), with tf_slim's fixes;
 - ``estimator``: tensorflow_estimator 2.15 behind ``tf.estimator``, its import shim, TF 1.3's seed default;
 - ``facade``: ``tf1``, TF 1.x's ``tensorflow`` namespace, patching nothing global;

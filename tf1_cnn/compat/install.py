@@ -13,7 +13,8 @@ Idempotent for the process. It
   ``from tensorflow.contrib.learn.python.learn.datasets import mnist`` (``contrib.py``; a name
   not provided fails with its TF 2 replacement whichever form imports it),
   ``from tensorflow.examples.tutorials.mnist import input_data``;
-- gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``era/numpy_aliases.py``);
+- gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``era/numpy_aliases.py``)
+  and the printing of the version's day (NumPy 1.13's under 1.3 / 1.4; ``printing/numpy.py``);
 - under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
   ``scipy.misc`` has its image helpers back (``era/scipy_paths.py``).
 """
@@ -57,16 +58,18 @@ def _register(name, module):
             pass
 
 
-def install(seed_rule=None, tf1_version=None, keras2=True):
+def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     """Patch TensorFlow for TF1 code (see the module docstring). Returns the tensorflow module.
 
-    ``seed_rule`` "tf1" (default) or "tf2"; ``tf1_version`` "1.3" (default), "1.4" or "1.15".
-    Called again, it only changes the seed rule and version.
+    ``seed_rule`` "tf1" (default) or "tf2"; ``tf1_version`` "1.3" (default), "1.4" or "1.15";
+    ``numpy_print`` "auto" (default: NumPy's printing of the version's day), "1.13", "1.16", "current".
+    Called again, it only changes the seed rule, version and NumPy printing.
     """
     if not _installed:  # before anything imports TensorFlow (settings does)
         os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
     settings.configure(seed_rule or settings.DEFAULTS["seed_rule"],
-                       tf1_version or settings.DEFAULTS["tf1_version"])
+                       tf1_version or settings.DEFAULTS["tf1_version"],
+                       numpy_print or settings.DEFAULTS["numpy_print"])
     if _installed:
         if "tf1_cnn.compat.keras2" in sys.modules:  # the era's keras.__version__ follows the version
             sys.modules["tf1_cnn.compat.keras2"].set_versions(_quiet_lookup(sys.modules["tensorflow"], "keras"))

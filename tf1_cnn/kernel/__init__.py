@@ -9,7 +9,8 @@
 ``activate(shell)`` is what both the kernel and ``%load_ext tf1_cnn`` do: import
 TensorFlow quietly, ``tf1_cnn.compat.install(seed_rule, tf1_version)`` (graph mode,
 TF 1.x's seed rule and op structures, Keras 2), and keep the migration report by cell
-(``%tf1_report`` prints it; ``legacy NB`` fetches it with ``report_json()``). Nothing
+(``%tf1_report`` prints it; ``legacy NB`` fetches it with ``report_json()``); Colab's
+``%tensorflow_version 1.x`` is accepted (a no-op), ``2.x`` refused. Nothing
 here imports TensorFlow at import time.
 """
 import json
@@ -19,6 +20,7 @@ import sys
 # the kernelspec passes the runtime's two choices to the kernel process in these
 ENV_SEED_RULE = "TF1_CNN_SEED_RULE"
 ENV_TF1_VERSION = "TF1_CNN_TF1_VERSION"
+ENV_NUMPY_PRINT = "TF1_CNN_NUMPY_PRINT"
 
 _cells = {}  # compiled cell file name -> the execution count it ran as (In [N])
 _state = {}
@@ -46,7 +48,7 @@ def tf2_already_message():
             "(python -m tf1_cnn kernel install).")
 
 
-def activate(shell, seed_rule=None, tf1_version=None):
+def activate(shell, seed_rule=None, tf1_version=None, numpy_print=None):
     """Install the TF1 runtime in ``shell``'s process; returns False (after one message) when too late."""
     if _state:  # already active here (the tf1 kernel, then `%load_ext tf1_cnn`): keep its report and hooks
         return True
@@ -62,15 +64,18 @@ def activate(shell, seed_rule=None, tf1_version=None):
     if floats.requested():  # TF1_CNN_TF1_FLOATS=1 (legacy --tf1-floats NOTEBOOK sets it for its kernel)
         floats.prepare()
     console.import_tensorflow()
-    install(seed_rule=seed_rule or default_rule, tf1_version=tf1_version or default_version)
+    numpy_print = numpy_print or os.environ.get(ENV_NUMPY_PRINT) or None
+    install(seed_rule=seed_rule or default_rule, tf1_version=tf1_version or default_version, numpy_print=numpy_print)
     if floats.requested():
         floats.enable()
     migration.clear()
     _cells.clear()
-    _state.update(seed_rule=seed_rule or default_rule, tf1_version=tf1_version or default_version)
+    _state.update(seed_rule=seed_rule or default_rule, tf1_version=tf1_version or default_version,
+                  numpy_print=numpy_print or "auto")
     if shell is not None:
         shell.events.register("post_run_cell", lambda result, shell=shell: _remember_cell(shell, result))
         shell.register_magic_function(_tf1_report_magic, "line", "tf1_report")
+        shell.register_magic_function(_tensorflow_version_magic, "line", "tensorflow_version")
         from ..errors import UserError
 
         shell.set_custom_exc((UserError,), _user_error)
@@ -126,6 +131,22 @@ def _tf1_report_magic(line=""):
              [(f"In [{p['execution_count']}] line {p['line']}" if p["execution_count"] else f"{p['file']}:{p['line']}")
               for p in r["places"]]) for r in report()]
     print(migration.format_report(rows))
+
+
+def _tensorflow_version_magic(line=""):
+    """``%tensorflow_version 1.x``, as Colab-era notebooks open: this kernel is TF 1.x already, so nothing
+    to do; the one line Colab printed (``TensorFlow 1.x selected.``), which their stored outputs hold.
+    ``2.x`` (or anything else) is a one-line error: this kernel runs TF 1.x code only."""
+    from ..errors import UserError
+
+    wanted = line.strip()
+    if wanted in ("1.x", "1") or wanted.startswith("1."):
+        print("TensorFlow 1.x selected.")
+        return
+    if wanted == "2.x" or wanted == "2" or wanted.startswith("2."):
+        raise UserError(f"%tensorflow_version {wanted}: this kernel runs TF 1.x code on the TF1 runtime; "
+                        "for TensorFlow 2 choose a plain Python 3 kernel")
+    raise UserError(f"%tensorflow_version {wanted or '(nothing)'}: give 1.x (this kernel is TF 1.x already)")
 
 
 def load_ipython_extension(ipython):

@@ -1,4 +1,5 @@
-"""The ``tf1`` kernel process: ``python -m tf1_cnn.kernel -f CONNECTION_FILE [--seed-rule R] [--tf1-version V]``.
+"""The ``tf1`` kernel process: ``python -m tf1_cnn.kernel -f CONNECTION_FILE [--seed-rule R] [--tf1-version V]
+[--numpy-print P]``.
 
 ipykernel's own IPKernelApp (the kernel of "Python 3 (ipykernel)"), with the TF1
 runtime activated on its shell after the shell exists and before the kernel answers,
@@ -10,19 +11,19 @@ import sys
 
 
 def _own_options(argv):
-    """(seed_rule, tf1_version, the rest for IPKernelApp)."""
-    rest, values, it = [], {"--seed-rule": None, "--tf1-version": None}, iter(argv)
+    """(seed_rule, tf1_version, numpy_print, the rest for IPKernelApp)."""
+    rest, values, it = [], {"--seed-rule": None, "--tf1-version": None, "--numpy-print": None}, iter(argv)
     for arg in it:
         key, eq, value = arg.partition("=")
         if key in values:
             values[key] = value if eq else next(it, None)
         else:
             rest.append(arg)
-    return values["--seed-rule"], values["--tf1-version"], rest
+    return values["--seed-rule"], values["--tf1-version"], values["--numpy-print"], rest
 
 
 def main(argv=None):
-    seed_rule, tf1_version, rest = _own_options(sys.argv[1:] if argv is None else argv)
+    seed_rule, tf1_version, numpy_print, rest = _own_options(sys.argv[1:] if argv is None else argv)
     # a kernelspec's "${PYTHONPATH}" stays literal when the variable was unset at launch
     sys.path[:] = [p for p in sys.path if "${" not in p]
     if "PYTHONPATH" in os.environ:
@@ -39,7 +40,7 @@ def main(argv=None):
 
         def init_extensions(self):  # after the shell exists, before any cell
             super().init_extensions()
-            activate(self.shell, seed_rule, tf1_version)
+            activate(self.shell, seed_rule, tf1_version, numpy_print)
 
     TF1KernelApp.launch_instance(argv=rest)
 

@@ -13,7 +13,7 @@ as the first cell does the same; ``%tf1_report`` prints the migration report by 
 """
 import argparse
 
-from ..compat.settings import DEFAULTS, SEED_RULES, TF1_VERSIONS
+from ..compat.settings import DEFAULTS, NUMPY_PRINTS, SEED_RULES, TF1_VERSIONS
 
 
 def add_parser(sub):
@@ -31,6 +31,8 @@ def add_parser(sub):
                       help=f"op-seed rule (default {DEFAULTS['seed_rule']})")
     inst.add_argument("--tf1-version", choices=tuple(TF1_VERSIONS), default=DEFAULTS["tf1_version"],
                       help=f"whose TF 1.x op structures (default {DEFAULTS['tf1_version']})")
+    inst.add_argument("--numpy-print", choices=NUMPY_PRINTS, default=DEFAULTS["numpy_print"],
+                      help="how NumPy prints (default auto: as NumPy 1.13 under TF 1.3/1.4, 1.16 under 1.15)")
     inst.add_argument("--force", action="store_true", help="replace another kernel of that name")
     lst = actions.add_parser("list", help="list the installed tf1-cnn kernels")
     lst.add_argument("--prefix", metavar="P", help="look in P/share/jupyter/kernels too")
@@ -49,7 +51,7 @@ def main(args):
     if args.action == "install":
         prefix = sys.prefix if args.sys_prefix else args.prefix
         dest = spec.install(args.name, user=not prefix, prefix=prefix, seed_rule=args.seed_rule,
-                            tf1_version=args.tf1_version, force=args.force)
+                            tf1_version=args.tf1_version, force=args.force, numpy_print=args.numpy_print)
         print(f"installed kernel {args.name!r} ({spec.display_name(args.seed_rule, args.tf1_version)}) in {dest}")
         if args.prefix:
             print(f"Jupyter finds it with JUPYTER_PATH={spec.kernels_dir(prefix=args.prefix).parent}")

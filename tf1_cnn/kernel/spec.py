@@ -38,26 +38,28 @@ def display_name(seed_rule, tf1_version):
     return DISPLAY_NAME if not extra else DISPLAY_NAME[:-1] + ", " + ", ".join(extra) + ")"
 
 
-def kernel_dict(seed_rule, tf1_version, env=None):
+def kernel_dict(seed_rule, tf1_version, env=None, numpy_print=None):
     """kernel.json's content (ipykernel's, launching ``python -m tf1_cnn.kernel``)."""
     from ipykernel.kernelspec import get_kernel_dict, make_ipkernel_cmd
 
     spec = get_kernel_dict()
-    spec["argv"] = make_ipkernel_cmd(mod=MODULE, extra_arguments=["--seed-rule", seed_rule,
-                                                                   "--tf1-version", tf1_version])
+    extra = ["--seed-rule", seed_rule, "--tf1-version", tf1_version]
+    extra += ["--numpy-print", numpy_print] if numpy_print and numpy_print != "auto" else []
+    spec["argv"] = make_ipkernel_cmd(mod=MODULE, extra_arguments=extra)
     spec["display_name"] = display_name(seed_rule, tf1_version)
     spec["env"] = dict(env or {})
     if not _installed_in_site_packages():  # run from a checkout: the kernel must find tf1_cnn
         spec["env"]["PYTHONPATH"] = f"{project_root()}{os.pathsep}${{PYTHONPATH}}"
-    spec.setdefault("metadata", {})["tf1_cnn"] = {"seed_rule": seed_rule, "tf1_version": tf1_version}
+    spec.setdefault("metadata", {})["tf1_cnn"] = {"seed_rule": seed_rule, "tf1_version": tf1_version,
+                                                  "numpy_print": numpy_print or "auto"}
     return spec
 
 
-def kernel_spec(seed_rule, tf1_version, env=None):
+def kernel_spec(seed_rule, tf1_version, env=None, numpy_print=None):
     """An in-memory jupyter_client KernelSpec of the kernel (what ``legacy NB`` launches)."""
     from jupyter_client.kernelspec import KernelSpec
 
-    return KernelSpec(resource_dir="", **kernel_dict(seed_rule, tf1_version, env))
+    return KernelSpec(resource_dir="", **kernel_dict(seed_rule, tf1_version, env, numpy_print))
 
 
 def is_ours(spec):
@@ -86,15 +88,16 @@ def _manager(prefix=None):
     return ksm
 
 
-def install(name=DEFAULT_NAME, user=False, prefix=None, seed_rule=None, tf1_version=None, force=False):
+def install(name=DEFAULT_NAME, user=False, prefix=None, seed_rule=None, tf1_version=None, force=False,
+            numpy_print=None):
     """Install the kernelspec NAME; returns its folder. A folder of another kernel is replaced only with force."""
     from ..compat.settings import DEFAULTS
     from jupyter_client.kernelspec import _is_valid_kernel_name
 
     if not _is_valid_kernel_name(name):
         raise UserError(f"--name {name!r}: a kernel name is letters, digits, '.', '_' and '-'")
-    if prefix and not Path(prefix).is_dir():
-        raise UserError(f"--prefix {prefix}: no such folder")
+    if prefix and Path(prefix).exists() and not Path(prefix).is_dir():
+        raise UserError(f"--prefix {prefix}: not a folder")  # a missing one is created, as ipykernel does
     seed_rule, tf1_version = seed_rule or DEFAULTS["seed_rule"], tf1_version or DEFAULTS["tf1_version"]
     dest = kernels_dir(user, prefix) / name
     if (dest / "kernel.json").is_file() and not force:
@@ -109,7 +112,8 @@ def install(name=DEFAULT_NAME, user=False, prefix=None, seed_rule=None, tf1_vers
     from jupyter_client.kernelspec import KernelSpecManager
 
     with tempfile.TemporaryDirectory() as tmp:
-        staged = write_kernel_spec(Path(tmp) / name, overrides=kernel_dict(seed_rule, tf1_version))
+        staged = write_kernel_spec(Path(tmp) / name, overrides=kernel_dict(seed_rule, tf1_version,
+                                                                           numpy_print=numpy_print))
         try:
             return Path(KernelSpecManager().install_kernel_spec(staged, kernel_name=name, user=user, prefix=prefix))
         except OSError as exc:

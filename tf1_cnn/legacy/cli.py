@@ -14,6 +14,9 @@ TensorFlow 2's per-graph counter (for code written against tf.compat.v1 on TF 2)
 ``--tf1-version 1.3`` (default; TF 1.3.0), ``1.4`` (TF 1.4.1) or ``1.15`` (TF 1.15.5): whose op structures.
 ``--tf1-floats`` (or ``TF1_CNN_TF1_FLOATS=1``): TF 1.15.5's CPU float results, bit for bit, for Exp, Log,
 Reciprocal, Sum, Mean, softmax cross-entropy and ApplyAdam, with oneDNN off (``compat/floats``).
+``--numpy-print auto`` (default): NumPy prints as on that version's day (1.13's printing under 1.3 / 1.4:
+``[ 0.5  1. ]``, ``0.333333333333``; 1.16's under 1.15); ``1.13``, ``1.16`` or ``current`` choose.
+With ``--check`` and ``auto``, a notebook's stored outputs choose when they show one style.
 
 ``--check`` (notebooks): compare each code cell's text output with the output
 stored in the notebook, numbers within ``--atol``/``--rtol``, object addresses
@@ -34,7 +37,7 @@ from pathlib import Path
 from ..errors import UserError, default_sigterm
 
 from ..compat.floats import requested as floats_requested
-from ..compat.settings import DEFAULTS, SEED_RULES, TF1_VERSIONS
+from ..compat.settings import DEFAULTS, NUMPY_PRINTS, SEED_RULES, TF1_VERSIONS
 
 # The README's coverage table, by family: (family, TF1 names, what runs them here).
 FAMILIES = (
@@ -94,6 +97,9 @@ def add_parser(sub):
     p.add_argument("--tf1-floats", action="store_true",
                    help="TF 1.15.5's CPU float arithmetic, bit for bit, for Exp, Log, Reciprocal, Sum, Mean, "
                         "softmax cross-entropy and ApplyAdam; oneDNN off (also: TF1_CNN_TF1_FLOATS=1)")
+    p.add_argument("--numpy-print", choices=NUMPY_PRINTS, default=DEFAULTS["numpy_print"],
+                   help="how NumPy prints: as NumPy 1.13 or 1.16 did, or as it does now (default auto: "
+                        "1.13 under --tf1-version 1.3/1.4, 1.16 under 1.15; --check: the stored outputs' style)")
     p.add_argument("--report-json", metavar="PATH", help="write the migration report (and --check's table) as JSON")
     p.add_argument("--no-report", action="store_true", help="do not print the migration report")
     p.add_argument("--coverage", action="store_true", help="print what the runtime covers (markdown) and exit")
@@ -199,7 +205,17 @@ def run_notebook(args):
             rows.append(_row(index + 1, cell.source, cmp))
             print(_format_row(rows[-1]), flush=True)
 
+    numpy_print = args.numpy_print
+    if args.check and numpy_print == "auto":
+        from . import numpy_style
+
+        inferred, counts = numpy_style.infer(nb)
+        if inferred:
+            numpy_print = inferred
+            print(f"NumPy printing: {inferred}, as the stored outputs show ({numpy_style.describe(counts)})",
+                  flush=True)
     result = notebook.execute(args.script, nb, seed_rule=args.seed_rule, tf1_version=args.tf1_version,
+                              numpy_print=numpy_print,
                               timeout=args.timeout, keep_going=args.keep_going, echo=not args.check,
                               figures_dir=out_base.with_name(out_base.stem + "_files"), on_cell=on_cell)
     status = 1 if result.failed else 0
@@ -297,7 +313,7 @@ def main(args):
     else:
         from ..compat import install
 
-        install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
+        install(seed_rule=args.seed_rule, tf1_version=args.tf1_version, numpy_print=args.numpy_print)
         if args.tf1_floats or floats_requested():
             from ..compat import floats
 

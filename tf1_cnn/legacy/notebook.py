@@ -98,7 +98,7 @@ def _client_class():
     return EchoClient
 
 
-def _kernel_manager(seed_rule, tf1_version, ipc_dir):
+def _kernel_manager(seed_rule, tf1_version, ipc_dir, numpy_print=None):
     """An AsyncKernelManager for the tf1 kernel from an in-memory spec, over IPC sockets."""
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
     from jupyter_client.manager import AsyncKernelManager
@@ -107,7 +107,8 @@ def _kernel_manager(seed_rule, tf1_version, ipc_dir):
 
     # inline figures as in Jupyter, whatever MPLBACKEND the shell that runs `legacy` has
     spec = kernel_spec.kernel_spec(seed_rule, tf1_version,
-                                   env={"MPLBACKEND": "module://matplotlib_inline.backend_inline"})
+                                   env={"MPLBACKEND": "module://matplotlib_inline.backend_inline"},
+                                   numpy_print=numpy_print)
 
     class OneSpec(KernelSpecManager):
         def get_kernel_spec(self, kernel_name):
@@ -120,17 +121,18 @@ def _kernel_manager(seed_rule, tf1_version, ipc_dir):
 
 
 def execute(path, nb, *, seed_rule, tf1_version, timeout=None, keep_going=False, echo=False,
-            figures_dir=None, on_cell=None):
+            figures_dir=None, on_cell=None, numpy_print=None):
     """Execute a copy of ``nb`` (read from ``path``); ``on_cell(index, new_cell, failure)`` after each code
     cell (``failure``: "Name: value" when it raised or timed out, else None).
 
     Stops after a failing cell unless ``keep_going`` (nbclient's ``allow_errors``). Returns a Result.
     """
     return asyncio.run(_execute(Path(path), nb, seed_rule, tf1_version, timeout, keep_going, echo,
-                                figures_dir, on_cell))
+                                figures_dir, on_cell, numpy_print))
 
 
-async def _execute(path, nb, seed_rule, tf1_version, timeout, keep_going, echo, figures_dir, on_cell):
+async def _execute(path, nb, seed_rule, tf1_version, timeout, keep_going, echo, figures_dir, on_cell,
+                   numpy_print=None):
     import copy
 
     from ..kernel import spec as kernel_spec
@@ -144,7 +146,7 @@ async def _execute(path, nb, seed_rule, tf1_version, timeout, keep_going, echo, 
     result = Result(new)
     with tempfile.TemporaryDirectory(prefix="tf1-cnn-kernel-") as ipc_dir:
         client = _client_class()(
-            new, km=_kernel_manager(seed_rule, tf1_version, ipc_dir), timeout=timeout, allow_errors=keep_going,
+            new, km=_kernel_manager(seed_rule, tf1_version, ipc_dir, numpy_print), timeout=timeout, allow_errors=keep_going,
             coalesce_streams=True, interrupt_on_timeout=True, startup_timeout=STARTUP_TIMEOUT,
             error_on_timeout={"ename": "CellTimeoutError",
                               "evalue": f"the cell ran longer than --timeout {timeout} s and was interrupted",

@@ -50,6 +50,9 @@ def add_parser(sub):
                    help="with identical graphs, numbers differing after N agreeing numeric lines are drift (default 1)")
     p.add_argument("--ignore", action="append", default=[], metavar="REGEX",
                    help="drop printed lines matching REGEX on both sides (timings, progress bars); repeatable")
+    p.add_argument("--numpy-print", choices=("1.13", "1.16", "current"), default="1.16",
+                   help="how NumPy prints on both sides (default 1.16: what the oracles' NumPy 1.16 / 1.18 print; "
+                        "1.13: NumPy 1.13's printing, the course's era, on both; current: each side's own NumPy)")
     p.add_argument("--timeout", type=float, default=900, metavar="S", help="seconds per side (default 900)")
     p.add_argument("--max-runs", type=int, default=0, metavar="N",
                    help="stop each side at its (N+1)-th session run (long trainings: compare the first N steps)")
@@ -83,6 +86,11 @@ def setup(args):
         try:
             exe = envs.setup(version, interpreter=args.tf1_python, keras=args.keras)
             print(f"TF {envs.VERSIONS[version][1]}: {exe}")
+        except UserError as exc:
+            failed.append(str(exc))
+    if args.tf1 == "all":  # NumPy 1.13 itself, the oracle of TF 1.3 / 1.4's printing (printing/numpy.py)
+        try:
+            print(f"NumPy 1.13.3: {envs.numpy_python('1.13', create=True, interpreter=args.tf1_python)}")
         except UserError as exc:
             failed.append(str(exc))
     if failed:
@@ -304,9 +312,10 @@ def main(args):
     with _workroot(args.keep) as work:
         runner.check_folder(Path(args.script).resolve().parent, work)
         a = runner.run_side(runner.Side("tf1", exe), args.script, args.args, work,
-                            timeout=args.timeout, max_runs=args.max_runs)
+                            timeout=args.timeout, max_runs=args.max_runs, numpy_print=args.numpy_print)
         b = runner.run_side(runner.Side("runtime", runner.this_python()), args.script, args.args, work,
-                            runtime_version=version, timeout=args.timeout, max_runs=args.max_runs)
+                            runtime_version=version, timeout=args.timeout, max_runs=args.max_runs,
+                            numpy_print=args.numpy_print)
         ra, ea = graphs.read_records(a.records_path)
         rb, eb = graphs.read_records(b.records_path)
     lines = graphs.StatementLines(str(Path(args.script).resolve().parent), _cell_sources(args.script))

@@ -166,5 +166,40 @@ def _run(cmd, version):
     proc = subprocess.run(cmd, capture_output=True, text=True, env=_pip_env())
     if proc.returncode != 0:
         last = [l for l in (proc.stderr or proc.stdout).splitlines() if l.strip() and "is ignored" not in l]
-        raise UserError(f"setting up TF {version} failed: {' '.join(cmd[-3:])}: "
+        what = version if version.startswith("NumPy") else f"TF {version}"
+        raise UserError(f"setting up {what} failed: {' '.join(cmd[-3:])}: "
                         f"{last[-1] if last else 'exit status %d' % proc.returncode}")
+
+
+# NumPy 1.13's printing (TF 1.3 / 1.4's era, tf1_cnn/compat/printing/numpy.py) is checked against
+# NumPy 1.13.3 itself, in a Python 3.6 environment beside the TF ones (the TF 1.3 / 1.4 environments
+# hold NumPy 1.16.6, see PINS above, whose 1.13 legacy mode is not 1.13's printing), with TF 1.3.0
+# beside it as the course's image had them (tests/make_course_numpy113.py runs a notebook there).
+NUMPY_ORACLES = {"1.13": ("3.6", "1.13.3", ("tensorflow==1.3.0", "protobuf==3.19.6"))}
+
+
+def numpy_python(era, create=False, interpreter=None):
+    """The python of the NumPy ``era`` oracle (``root()/numpy1.13``), made from PyPI when ``create``;
+    None when it is missing and not created. UserError when it cannot be made."""
+    py, release, beside = NUMPY_ORACLES[era]
+    folder = root() / f"numpy{era}"
+    exe = folder / "bin" / "python"
+    if exe.exists() and _imports(exe, "numpy") and _numpy_version(exe) == release:
+        return exe
+    if not create:
+        return None
+    base = interpreter or find_interpreter("1.3" if py == "3.6" else "1.15")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if not exe.exists():
+        _run([base, "-m", "venv", str(folder)], f"NumPy {era}'s oracle")
+    _run([str(exe), "-m", "pip", "install", "-q", "pip<22"], f"NumPy {era}'s oracle")
+    _run([str(exe), "-m", "pip", "install", "-q", f"numpy=={release}", *beside], f"NumPy {era}'s oracle")
+    if _numpy_version(exe) != release:
+        raise UserError(f"the NumPy {release} environment in {folder} does not import numpy {release}")
+    return exe
+
+
+def _numpy_version(exe):
+    proc = subprocess.run([str(exe), "-c", "import numpy; print(numpy.__version__)"], capture_output=True,
+                          text=True, env=oracle_environ())
+    return proc.stdout.strip() if proc.returncode == 0 else None

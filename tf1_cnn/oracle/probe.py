@@ -285,6 +285,18 @@ def run_notebook(path, recorder):
     return 0, None
 
 
+def _numpy_printing(era):
+    """The project's printing/numpy.py, loaded by its path (the oracle's Python has no tf1_cnn)."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "compat", "printing",
+                        "numpy.py")
+    spec = importlib.util.spec_from_file_location("tf1_cnn_numpy_printing", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.apply(era)
+
+
 def main(argv):
     if not argv:
         print("usage: probe.py SCRIPT|NOTEBOOK [ARGS...]", file=sys.stderr)
@@ -294,6 +306,7 @@ def main(argv):
         print("probe.py: set TF1_CNN_PROBE_RECORDS to the records file", file=sys.stderr)
         return 2
     runtime = os.environ.get("TF1_CNN_PROBE_RUNTIME")
+    numpy_print = os.environ.get("TF1_CNN_PROBE_NUMPY_PRINT") or None
     if runtime:  # this project's TF1 runtime, as `legacy --tf1-version` runs it
         os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
         from tf1_cnn import console
@@ -302,9 +315,11 @@ def main(argv):
         if floats.requested():  # TF1_CNN_TF1_FLOATS=1: the runtime side in the TF 1.x float mode
             floats.prepare()
         console.import_tensorflow()
-        install(tf1_version=runtime)
+        install(tf1_version=runtime, numpy_print=numpy_print)
         if floats.requested():
             floats.enable()
+    elif numpy_print in ("1.13", "1.16"):  # the oracle's NumPy (1.16 / 1.18) prints as the runtime side does
+        _numpy_printing(numpy_print)
     recorder = Recorder(records, os.getcwd(), int(os.environ.get("TF1_CNN_PROBE_MAX_RUNS") or 0))
     patch_sessions(recorder)
     path, args = argv[0], argv[1:]

@@ -81,8 +81,9 @@ def copy_folder(folder, dest, workroot):
     return dest
 
 
-def side_env(runtime_version, records, tmp):
+def side_env(runtime_version, records, tmp, numpy_print=None):
     env = envs.oracle_environ()  # without what importing TensorFlow 2 set in this process (TF2_BEHAVIOR)
+    env["TF1_CNN_PROBE_NUMPY_PRINT"] = numpy_print or ""
     if runtime_version:
         env["PYTHONPATH"] = os.pathsep.join([str(PROJECT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         env["TF1_CNN_PROBE_RUNTIME"] = runtime_version
@@ -97,7 +98,7 @@ def side_env(runtime_version, records, tmp):
     return env
 
 
-def run_side(side, source, args, workroot, runtime_version=None, timeout=None, max_runs=0):
+def run_side(side, source, args, workroot, runtime_version=None, timeout=None, max_runs=0, numpy_print=None):
     """Run ``source`` (a script or notebook) on ``side`` in a copy of its folder under ``workroot``."""
     source = Path(source).resolve()
     base = Path(workroot).resolve() / side.label
@@ -105,7 +106,7 @@ def run_side(side, source, args, workroot, runtime_version=None, timeout=None, m
     tmp = base / "tmp"
     tmp.mkdir()
     side.records_path = base / "records.jsonl"
-    env = side_env(runtime_version, side.records_path, tmp)
+    env = side_env(runtime_version, side.records_path, tmp, numpy_print)
     if max_runs:
         env["TF1_CNN_PROBE_MAX_RUNS"] = str(max_runs)
     out_path, err_path = base / "stdout.txt", base / "stderr.txt"
