@@ -32,6 +32,12 @@ from . import (data, distributions, factorization, framework, keras, learn, look
 
 PREFIX = "tensorflow.contrib"
 
+
+def _lazy(name):
+    """The load() of contrib module ``name``, imported on first use (it imports TensorFlow's cells)."""
+    return lambda: importlib.import_module(f"{__name__}.{name}").load()
+
+
 # tf.contrib.<name>: the function that loads its members (a module object), on first use
 PACKAGES = {
     "data": data.load,
@@ -39,6 +45,7 @@ PACKAGES = {
     "factorization": factorization.load,
     "framework": framework.load,
     "keras": keras.load,
+    "legacy_seq2seq": _lazy("legacy_seq2seq"),
     "lookup": lookup.load,
     "losses": lambda: libraries.slim().losses,
     "metrics": lambda: libraries.slim().metrics,
