@@ -40,6 +40,7 @@ def _lazy(name):
 
 # tf.contrib.<name>: the function that loads its members (a module object), on first use
 PACKAGES = {
+    "crf": _lazy("crf"),
     "data": data.load,
     "distributions": distributions.load,
     "factorization": factorization.load,
