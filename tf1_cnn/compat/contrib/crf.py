@@ -54,13 +54,15 @@ def crf_multitag_sequence_score(inputs, tag_bitmap, sequence_lengths, transition
     bool: (batch,)."""
     tag_bitmap = tf.cast(tag_bitmap, tf.bool)
     sequence_lengths = tf.cast(sequence_lengths, tf.int32)
-    filtered_inputs = tf.where(tag_bitmap, inputs, tf.fill(tf.shape(inputs), float("-inf")))
+
+    def filtered():  # the scores of disallowed tags -inf (built inside each branch, as TF 1.15)
+        return tf.where(tag_bitmap, inputs, tf.fill(tf.shape(inputs), float("-inf")))
 
     def _single_seq_fn():
-        return tf.reduce_logsumexp(tf.squeeze(filtered_inputs, [1]), axis=1)
+        return tf.reduce_logsumexp(filtered(), axis=[1, 2], keepdims=False)
 
     def _multi_seq_fn():
-        return crf_log_norm(inputs=filtered_inputs, sequence_lengths=sequence_lengths,
+        return crf_log_norm(inputs=filtered(), sequence_lengths=sequence_lengths,
                             transition_params=transition_params)
 
     return _smart_cond(_length_is_one(inputs), _single_seq_fn, _multi_seq_fn)
@@ -86,8 +88,7 @@ def crf_log_norm(inputs, sequence_lengths, transition_params):
         log_norm = tf.reduce_logsumexp(alphas, [1])
         return tf.where(tf.less_equal(sequence_lengths, 0), tf.zeros_like(log_norm), log_norm)
 
-    max_seq_len = tf.shape(inputs)[1]
-    return tf.cond(pred=tf.equal(max_seq_len, 1), true_fn=_single_seq_fn, false_fn=_multi_seq_fn)
+    return _smart_cond(_length_is_one(inputs), _single_seq_fn, _multi_seq_fn)
 
 
 def crf_log_likelihood(inputs, tag_indices, sequence_lengths, transition_params=None):

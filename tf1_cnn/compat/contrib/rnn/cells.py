@@ -33,10 +33,10 @@ def _old_linear():
 
 
 def split(value, num_or_size_splits, axis):
-    """TF 1.x's tf.split: it converted ``num_or_size_splits`` to a tensor first (a Const, kept in the graph
-    even for an int), then split. TF 2.21 makes no such Const."""
-    tf.convert_to_tensor(num_or_size_splits)
-    return tf.split(value=value, num_or_size_splits=num_or_size_splits, axis=axis)
+    """TF 1.x's tf.split (op_structure.array.split_1x: its Const first)."""
+    from ...graph.op_structure.array import split_1x
+
+    return split_1x(value, num_or_size_splits, axis=axis)
 
 
 def _total_size(args):
