@@ -75,7 +75,9 @@ class Linear(object):
 
     def __call__(self, args):
         args = list(args) if isinstance(args, (list, tuple)) else [args]
-        res = tf.matmul(args[0] if len(args) == 1 else tf.concat(args, 1), self._weights)
+        # the concat axis as a Const of its own, outside concat's scope (TF 1.15.5 names it "Const")
+        res = tf.matmul(args[0] if len(args) == 1 else tf.concat(args, tf.constant(1, dtype=tf.int32)),
+                        self._weights)
         return tf.nn.bias_add(res, self._biases) if self._build_bias else res
 
 
