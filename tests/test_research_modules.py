@@ -78,7 +78,10 @@ def test_every_import_form_and_the_report(tmp_path):
         "assert text.VocabularyProcessor is pp.VocabularyProcessor is learn.preprocessing.VocabularyProcessor\n"
         "print('eigsh', eigsh(sp.diags([1., 2., 3.]).tocsr(), 1)[0])\n"
         "print('mode', learn.ModeKeys.INFER, legacy_seq2seq.sequence_loss.__name__, crf.viterbi_decode.__name__)\n"
-        "learn.preprocessing.VocabularyProcessor(3)\n")
+        "learn.preprocessing.VocabularyProcessor(3)\n"
+        "import numpy as np\n"
+        "pairs = np.array(list(zip([np.arange(5)] * 3, [np.arange(2)] * 3)))  # a text CNN's batch_iter\n"
+        "print('ragged', pairs.shape, pairs.dtype)\n")
     proc = run_cli("-m", "tf1_cnn", "legacy", str(script), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "eigsh [3.]" in proc.stdout and "mode infer sequence_loss viterbi_decode" in proc.stdout
@@ -87,6 +90,8 @@ def test_every_import_form_and_the_report(tmp_path):
     assert "scipy.sparse.linalg.eigen.arpack.eigsh" in report and "-> scipy.sparse.linalg.eigsh" in report
     assert "tf.contrib.learn.preprocessing.VocabularyProcessor" in report
     assert "TextVectorization" in report
+    # NumPy 1.16-1.23 made ragged sequences an object array (1.24 raises)
+    assert "ragged (3, 2) object" in proc.stdout and "numpy.array(ragged)" in report
 
 
 def test_simps_is_scipy_14s(tf1_oracle, tmp_path):

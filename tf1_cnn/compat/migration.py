@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 from .era.numpy_aliases import REPLACEMENTS as NUMPY_ALIASES
+from .era import numpy_ragged
 from .era.scipy_paths import REPLACEMENTS as SCIPY_PATHS
 
 EXTRA = {
@@ -41,6 +42,7 @@ EXTRA = {
     "scipy.ndimage.imread": "imageio.v3.imread / PIL.Image.open",
 }
 EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
+EXTRA[numpy_ragged.NAME] = numpy_ragged.REPLACEMENT
 EXTRA.update(SCIPY_PATHS)  # scipy.sparse.linalg.eigen.arpack.eigsh -> scipy.sparse.linalg.eigsh, ...
 
 # tf.contrib families the runtime provides (contrib.py), for their names tf_upgrade_v2 has no
