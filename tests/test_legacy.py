@@ -119,10 +119,10 @@ def test_seed_rule_tf2_reproduces_tensorflow_2s_numbers(tmp_path):
 
 def test_not_provided_name_is_named_with_its_replacement(tmp_path):
     script = tmp_path / "rnn.py"
-    script.write_text("import tensorflow as tf\ncell = tf.contrib.legacy_seq2seq.basic_rnn_seq2seq\n")
+    script.write_text("import tensorflow as tf\nopt = tf.contrib.opt.LazyAdamOptimizer\n")
     proc = legacy(str(script))
     assert proc.returncode == 1
-    assert "AttributeError: tf.contrib.legacy_seq2seq is TF1-only and not provided" in proc.stderr
+    assert "AttributeError: tf.contrib.opt is TF1-only and not provided" in proc.stderr
 
 
 def test_missing_script_is_a_clear_error():
@@ -232,12 +232,12 @@ def test_scan_lists_names_and_what_is_missing_without_running(tmp_path):
     script = tmp_path / "old.py"
     script.write_text("import tensorflow as tf\nfrom tensorflow.contrib import slim\n"
                       "x = tf.placeholder(tf.float32, [None, 4])\nh = slim.fully_connected(x, 3)\n"
-                      "seq = tf.contrib.legacy_seq2seq.basic_rnn_seq2seq\nraise SystemExit('never run')\n")
+                      "opt = tf.contrib.opt.LazyAdamOptimizer\nraise SystemExit('never run')\n")
     proc = legacy("--scan", str(script))
     assert proc.returncode == 1 and "never run" not in proc.stdout + proc.stderr
     assert f"tf.placeholder  -> tf.compat.v1.placeholder  [{script}:3]" in proc.stdout
     assert f"tf.contrib.slim.fully_connected  -> tf_slim (runs it here)  [{script}:4]" in proc.stdout
-    assert "tf.contrib.legacy_seq2seq: tf.contrib.legacy_seq2seq is TF1-only and not provided" in proc.stdout
+    assert "tf.contrib.opt: tf.contrib.opt is TF1-only and not provided" in proc.stdout
     assert f"{script}:5" in proc.stdout
     proc = legacy("--scan", str(COURSE_CELLS))
     assert proc.returncode == 0 and "every TensorFlow name in the source is provided" in proc.stdout

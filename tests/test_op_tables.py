@@ -33,7 +33,7 @@ KNOWN_DRAWS = [
     ("dynamic_rnn / static_rnn: TF 1.x's while loop and cell ops (dynamic_rnn's kernel draws after 73 "
      "ops on 1.3.0/1.4.1, 86 here and on 1.15.5; 1.15.5 builds 1-2 more ops after it); not mirrored",
      {"dynamic_rnn_basic": ALL, "dynamic_rnn_basic_lstm": ALL, "dynamic_rnn_lstm": ALL,
-      "dynamic_rnn_gru": ALL, "static_rnn_basic_lstm": ALL}),
+      "dynamic_rnn_gru": ALL}),
     ("tf.layers.Dense is not exported by TF 1.3.0 (tf.layers has dense() only): the case cannot be built there",
      {case: ("1.3",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
                                   "seq2seq_beam_search", "seq2seq_beam_search_length_penalty",
@@ -56,6 +56,24 @@ KNOWN_DRAWS = [
                                   "seq2seq_attention_training")}),
     ("tf.metrics.accuracy: TF 1.3.0/1.4.1's metric variables and update ops (40 ops, 36 here); not mirrored",
      {"metrics_accuracy": OLD}),
+    # the research family (op_cases_research.py): legacy_seq2seq, crf, contrib.rnn cells
+    ("TF 1.3.0/1.4.1's GRUCell (its _linear: each bias made after its MatMul) and embedding_lookup (Gather, no "
+     "axis Const); tf.compat.v1.nn.rnn_cell's cells and TF 2.21's lookup build TF 1.15.5's; not mirrored",
+     {case: OLD for case in ("legacy_rnn_decoder", "legacy_tied_rnn_seq2seq", "legacy_embedding_rnn_seq2seq",
+                             "legacy_embedding_rnn_seq2seq_feed_tensor", "legacy_embedding_tied_rnn_seq2seq",
+                             "legacy_embedding_attention_seq2seq", "legacy_embedding_attention_feed_previous",
+                             "legacy_attention_decoder_two_heads", "legacy_one2many_rnn_seq2seq",
+                             "legacy_model_with_buckets", "rnn_embedding_wrapper", "rnn_projection_wrappers",
+                             "rnn_stack_bidirectional_rnn")}),
+    ("tf.contrib.crf is TF 1.15.5's (its length-1 branches); TF 1.3.0/1.4.1's crf built other ops, and has no "
+     "crf_decode (1.3.0) nor crf_multitag_sequence_score (1.3.0, 1.4.1); the runtime provides them",
+     {case: OLD for case in ("crf_log_likelihood", "crf_sequence_score", "crf_log_norm", "crf_unary_binary_score",
+                             "crf_decode", "crf_multitag_sequence_score")}),
+    ("dynamic_rnn inside crf and stack_bidirectional_dynamic_rnn: TF 1.15.5's TensorArray stack reads its size "
+     "(TensorArraySizeV3) and reduce_logsumexp masks with ZerosLike + Select (TF 2.21: SelectV2 of a Const), "
+     "1.3.0/1.4.1's while loop is the dynamic_rnn one above; not mirrored",
+     {"crf_log_likelihood": ("1.15",), "crf_log_norm": ("1.15",), "crf_decode": ("1.15",),
+      "crf_multitag_sequence_score": ("1.15",), "rnn_stack_bidirectional_dynamic_rnn": ALL}),
     ("tf.train.Saver: TF 1.3.0/1.4.1's save/restore ops (14, 16 here); not mirrored", {"saver": OLD}),
     ("tf.image ops: TF 1.3.0/1.4.1's random_brightness/contrast, per_image_standardization and "
      "central_crop build other ops (1.15.5: per_image_standardization one more); not mirrored",
@@ -88,6 +106,14 @@ KNOWN_OTHER = [
      "moving-average updates in another order); not mirrored",
      {"layers_batch_norm": ("1.4",), "slim_batch_norm": ("1.4",), "layers_batch_norm_tensor": ("1.15",),
       "contrib_batch_norm_tensor": ("1.15",)}, True),
+    (("types", "names"), "the same op count and draws, other order: TF 1.3.0's zero_state made its zeros' Fill "
+     "after the ExpandDims / Const, and TF 1.3.0/1.4.1's BasicRNNCell / BasicLSTMCell their bias (its "
+     "Initializer/Const) after the MatMul; tf.compat.v1.nn.rnn_cell's cells are TF 1.15.5's",
+     {"static_rnn_basic_lstm": OLD, "legacy_basic_rnn_seq2seq": OLD, "legacy_rnn_decoder_loop": ("1.3",),
+      "rnn_nas_cell": ("1.3",), "rnn_nas_cell_proj": ("1.3",), "rnn_layer_norm_lstm": ("1.3",),
+      "rnn_layer_norm_lstm_dropout": ("1.3",)}, True),
+    (("names",), "TF 1.4.1's BasicRNNCell named its bias initializer Initializer/Const (TF 2.21: Initializer/zeros)",
+     {"legacy_rnn_decoder_loop": ("1.4",)}, True),
 ]
 
 

@@ -23,7 +23,7 @@ import sys
 import types
 
 from . import migration, settings
-from .era import numpy_aliases
+from .era import numpy_aliases, numpy_ragged
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []
@@ -80,6 +80,7 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
 
     _quiet_library_chatter(tf)
     numpy_aliases.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
+    numpy_ragged.install()  # np.array of ragged sequences: an object array, as NumPy 1.16-1.23 (counted)
     from .printing import tf1_logging
 
     tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)

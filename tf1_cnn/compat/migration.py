@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 from .era.numpy_aliases import REPLACEMENTS as NUMPY_ALIASES
+from .era import numpy_ragged
+from .era.scipy_paths import REPLACEMENTS as SCIPY_PATHS
 
 EXTRA = {
     "tf.layers": "tf.keras.layers (tf_keras's legacy layers run it here)",
@@ -40,6 +42,8 @@ EXTRA = {
     "scipy.ndimage.imread": "imageio.v3.imread / PIL.Image.open",
 }
 EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
+EXTRA[numpy_ragged.NAME] = numpy_ragged.REPLACEMENT
+EXTRA.update(SCIPY_PATHS)  # scipy.sparse.linalg.eigen.arpack.eigsh -> scipy.sparse.linalg.eigsh, ...
 
 # tf.contrib.seq2seq: the runtime runs it (compat/contrib/seq2seq/, TF 1.x's ops), but no maintained library
 # carries it for TF 2.21, so migrate cannot rewrite a use: a human ports it
@@ -72,16 +76,13 @@ NOT_PROVIDED = {
     "tf.contrib.rnn.LSTMBlockCell": "tf.keras.layers.LSTM (or tf.compat.v1.nn.rnn_cell.LSTMCell: other variables)",
     "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM / GRU (TF 2 kept tf.compat.v1.nn.rnn_cell's core cells only; "
                       "those are provided)",
-    "tf.contrib.legacy_seq2seq": "a tf.keras encoder-decoder (no maintained library carries legacy_seq2seq)",
     "tf.contrib.seq2seq": SEQ2SEQ_BY_HAND,
-    "tf.contrib.crf": "tensorflow_addons.text.crf_* (TF <= 2.15 only)",
     "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
                         "(tensorflow_addons.image: TF <= 2.15 only)",
     "tf.contrib.cudnn_rnn": "tf.keras.layers.LSTM / GRU (cuDNN kernels on a GPU)",
     "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune)",
     "tf.contrib.training": "tf_slim.training / tf.keras Model.fit",
     "tf.contrib.opt": "tf.keras.optimizers (tensorflow_addons.optimizers: TF <= 2.15 only)",
-    "tf.contrib.learn.preprocessing": "tf.keras.layers.TextVectorization",
     "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (only KMeans is provided)",
     "tf.contrib.distributions": "tensorflow_probability.distributions",
     "tf.contrib.summary": "tf.summary (TF 2)",
@@ -102,11 +103,47 @@ NOT_PROVIDED.update({f"tf.contrib.learn.{name}": f"{successor} {_CONTRIB_LEARN_E
     ("DNNRegressor", "tf.estimator.DNNRegressor with an input_fn"),
     ("LinearClassifier", "tf.estimator.LinearClassifier with an input_fn"),
     ("LinearRegressor", "tf.estimator.LinearRegressor with an input_fn"),
-    ("RunConfig", "tf.estimator.RunConfig"),
     ("Experiment", "tf.estimator.train_and_evaluate"),
     ("learn_runner", "tf.estimator.train_and_evaluate"),
     ("MetricSpec", "EstimatorSpec(eval_metric_ops=...) or tf.estimator.add_metrics"),
     ("monitors", "tf.train.SessionRunHook hooks, or tf.estimator.train_and_evaluate for validation"))})
+
+# tf.contrib names the runtime provides with its own copies (compat/contrib/: written from TF 1.x's behaviour)
+# that stock TF 2.21 and its maintained libraries lack: `legacy` runs them, `migrate` cannot rewrite them;
+# what a human should port each to (the most specific prefix wins).
+BY_HAND = {
+    "tf.contrib.legacy_seq2seq": "a tf.keras encoder-decoder (tf.keras.layers.LSTM / GRU with return_state, "
+                                 "tf.keras.layers.AdditiveAttention for attention_decoder); no maintained library "
+                                 "carries legacy_seq2seq",
+    "tf.contrib.legacy_seq2seq.sequence_loss": "tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True) "
+                                               "with sample_weight (divide by the weights' sum as TF 1.x did)",
+    "tf.contrib.legacy_seq2seq.sequence_loss_by_example": "tf.nn.sparse_softmax_cross_entropy_with_logits per step, "
+                                                          "times the weights, summed over the steps",
+    "tf.contrib.crf": "tensorflow_addons.text.crf_log_likelihood / crf_decode / viterbi_decode (TFA's last "
+                      "release needs TF <= 2.15), or the forward algorithm written with tf.scan",
+    "tf.contrib.learn.preprocessing": "tf.keras.layers.TextVectorization (another tokenizer: it lower-cases and "
+                                      "strips punctuation; ids 0 padding, 1 out-of-vocabulary)",
+    "tf.contrib.learn.ModeKeys": "tf.estimator.ModeKeys (tensorflow_estimator 2.15; its PREDICT is 'infer'), or a "
+                                 "`training` flag with tf.keras",
+    "tf.contrib.learn.RunConfig": "tf.estimator.RunConfig (tensorflow_estimator 2.15)",
+    "tf.contrib.learn.run_config": "tf.estimator.RunConfig (tensorflow_estimator 2.15)",
+    "tf.contrib.rnn.NASCell": "tf.keras.layers.RNN over a custom cell with NASCell's equations (no TF 2 successor)",
+    "tf.contrib.rnn.LayerNormBasicLSTMCell": "tf.keras.layers.RNN of an LSTM cell with tf.keras.layers."
+                                             "LayerNormalization (tensorflow_addons.rnn.LayerNormLSTMCell: TF <= 2.15)",
+    "tf.contrib.rnn.EmbeddingWrapper": "tf.keras.layers.Embedding before the RNN",
+    "tf.contrib.rnn.InputProjectionWrapper": "tf.keras.layers.Dense before the RNN",
+    "tf.contrib.rnn.OutputProjectionWrapper": "tf.keras.layers.Dense on the RNN's outputs",
+    "tf.contrib.rnn.stack_bidirectional_rnn": "stacked tf.keras.layers.Bidirectional(tf.keras.layers.RNN(...))",
+    "tf.contrib.rnn.stack_bidirectional_dynamic_rnn": "stacked tf.keras.layers.Bidirectional(tf.keras.layers.RNN(...))",
+}
+RUNS_HERE = " (tf1_cnn's own copy runs it here)"
+
+
+def by_hand(name):
+    """What replaces a provided-here contrib name in stock TF 2 (BY_HAND), or None."""
+    matches = [prefix for prefix in BY_HAND if name == prefix or name.startswith(prefix + ".")]
+    return BY_HAND[max(matches, key=len)] if matches else None
+
 
 _renames = {}
 usage = Counter()           # TF1 name -> times it was looked up during this run
@@ -138,6 +175,8 @@ def replacement(name):
     """The TF2 replacement of a TF1-only name, or None when ``name`` is not TF1-only."""
     if re.fullmatch(r"tf\.(compat\.v1\.)?layers\.[a-z][a-z0-9_]*", name):
         return _keras_layer(name)
+    if by_hand(name) is not None:
+        return by_hand(name) + RUNS_HERE
     matches = [prefix for prefix in EXTRA if name == prefix or name.startswith(prefix + ".")]
     if matches:  # the most specific entry: keras.backend.set_learning_phase before keras
         return EXTRA[max(matches, key=len)]

@@ -428,8 +428,13 @@ class Migrator(cst.CSTTransformer):
                          f"{HELPERS}.py has only {', '.join(sorted(LEARN_NAMES))} of it: port the rest by hand")
             return line
         if module == "tensorflow.contrib":
-            if isinstance(stmt.names, cst.ImportStar) or any(dotted(a.name) not in SLIM_PARTS for a in stmt.names):
-                self.problem(original, f"`from {module} import ...`", _contrib_todo(module))
+            if isinstance(stmt.names, cst.ImportStar):
+                self.problem(original, f"`from {module} import *`", _contrib_todo(module))
+                return line
+            others = [dotted(a.name) for a in stmt.names if dotted(a.name) not in SLIM_PARTS]
+            if others:  # one line per module imported, each with its own successor
+                for other in others:
+                    self.problem(original, f"`from {module} import {other}`", _contrib_todo(f"{module}.{other}"))
                 return line
             self.slim = True
             lines = []
@@ -723,8 +728,16 @@ def _learn_module(module):
 
 
 def _contrib_todo(name):
-    from ..compat.migration import NOT_PROVIDED
+    from ..compat.migration import NOT_PROVIDED, by_hand
 
+    if name in ("tensorflow.contrib.learn", "tf.contrib.learn"):  # a package of parts with different successors
+        return ("not in TF 2: its datasets are in the helper module when imported as "
+                "tensorflow.contrib.learn.datasets; preprocessing -> " + by_hand("tf.contrib.learn.preprocessing")
+                + "; ModeKeys -> " + by_hand("tf.contrib.learn.ModeKeys") + "; its estimators -> tf.estimator")
+    # provided by the runtime's own copies (the most specific text), then the names nothing provides
+    text = by_hand(name.replace("tensorflow.", "tf.").replace("tf.contrib.learn.python.learn.", "tf.contrib.learn."))
+    if text is not None:
+        return f"not in TF 2 nor its maintained libraries (legacy runs tf1_cnn's copy): port it to {text}"
     for prefix, text in NOT_PROVIDED.items():
         if name.replace("tensorflow.", "tf.").startswith(prefix):
             return f"not in TF 2 nor its maintained libraries here: use {text}"

@@ -11,10 +11,11 @@ is the same function or class as in TF 1.x, taken from there:
 2. tf_slim 1.1 (TF 1.15's ``contrib.layers`` / ``slim`` / ``framework`` / ``metrics`` /
    ``losses`` / ``training``), tf_keras (``contrib.keras``), TensorFlow Probability 0.25
    (``contrib.distributions``; loaded only when used);
-3. the project's own modules, one per contrib package as TF 1.15's tree had (``learn_datasets``:
-   TF 1.3's ``tf.contrib.learn.datasets`` over ``tf1_cnn.input_data``, never downloading; ``seq2seq``:
-   decoders, attention, beam search and sequence_loss as TF 1.15 built them), written
-   from TF 1.x's documented behaviour and checked against the oracle.
+3. the project's own modules, one per contrib package as TF 1.15's tree had (``learn``: its datasets
+   (TF 1.3's, over ``tf1_cnn.input_data``, never downloading), preprocessing, ModeKeys, RunConfig;
+   ``seq2seq``: decoders, attention, beam search and sequence_loss as TF 1.15 built them;
+   ``legacy_seq2seq``, ``crf``, ``rnn``'s contrib-only cells), written from TF 1.x's documented
+   behaviour and checked against the oracle.
 ``PACKAGES`` maps each ``tf.contrib.<name>`` to the module that loads it.
 A name none of these gives raises an AttributeError (or, imported, a ModuleNotFoundError)
 naming it and its TF 2 replacement (``migration.NOT_PROVIDED``); ``ContribFinder`` makes
@@ -27,18 +28,26 @@ import importlib.util
 import types
 
 from .. import libraries, migration
-from . import (data, distributions, factorization, framework, keras, learn_datasets, lookup, rnn, seq2seq, tfprof,
+from . import (data, distributions, factorization, framework, keras, learn, lookup, rnn, seq2seq, tfprof,
                training, util)
 
 PREFIX = "tensorflow.contrib"
 
+
+def _lazy(name):
+    """The load() of contrib module ``name``, imported on first use (it imports TensorFlow's cells)."""
+    return lambda: importlib.import_module(f"{__name__}.{name}").load()
+
+
 # tf.contrib.<name>: the function that loads its members (a module object), on first use
 PACKAGES = {
+    "crf": _lazy("crf"),
     "data": data.load,
     "distributions": distributions.load,
     "factorization": factorization.load,
     "framework": framework.load,
     "keras": keras.load,
+    "legacy_seq2seq": _lazy("legacy_seq2seq"),
     "lookup": lookup.load,
     "losses": lambda: libraries.slim().losses,
     "metrics": lambda: libraries.slim().metrics,
@@ -69,16 +78,20 @@ def build(namespace):
         return package(path, libraries.slim, {"flatten": op_structure.contrib_flatten, "batch_norm": Lazy(
             lambda: op_structure.contrib_batch_norm(libraries.slim().batch_norm))})
 
-    datasets = package("tf.contrib.learn.datasets", None, {
-        name: getattr(learn_datasets, name) for name in ("mnist", "base", "DATASETS", "load_dataset", "load_iris",
-                                                         "load_boston")})
-    learn_python = package("tf.contrib.learn.python", None, {
-        "learn": package("tf.contrib.learn.python.learn", None, {"datasets": datasets})})
+    def learn_view():
+        # tf.contrib.learn: its subpackages are one namespace each, reached as tf.contrib.learn.X and as
+        # tf.contrib.learn.python.learn.X (TF 1.x's real path: `from tensorflow.contrib.learn.python.learn
+        # .preprocessing import text`), uses counted under the short name
+        subs = {name: package(f"tf.contrib.learn.{name}", None, members()) for name, members in learn.SUBPACKAGES.items()}
+        inner = package("tf.contrib.learn.python.learn", learn.load, subs)
+        return package("tf.contrib.learn", learn.load, {**subs, "python": package("tf.contrib.learn.python", None,
+                                                                                    {"learn": inner})})
+
     members = {name: package(f"tf.contrib.{name}", load) for name, load in PACKAGES.items()}
     members.update({
         "layers": slim_view("tf.contrib.layers"),
         "slim": slim_view("tf.contrib.slim"),
-        "learn": package("tf.contrib.learn", None, {"datasets": datasets, "python": learn_python}),
+        "learn": learn_view(),
     })
     return package("tf.contrib", None, members)
 

@@ -10,4 +10,7 @@ def load():
     cells = tf.compat.v1.nn.rnn_cell
     members = {n: getattr(cells, n) for n in dir(cells) if not n.startswith("_")}
     members.update(renamed("rnn"))
+    from . import cells
+
+    members.update(cells.members())  # the contrib-only cells TF 2.21 lacks (NASCell, the projection wrappers, ...)
     return module("tf.contrib.rnn", members)

@@ -152,6 +152,13 @@ def _mend_tf_keras(_module):
             cls.convolution_op = layers.legacy_convolution_op(Conv.convolution_op)
     if "call" not in vars(legacy.Conv2DTranspose):
         legacy.Conv2DTranspose.call = layers.legacy_conv2d_transpose_call(legacy.Conv2DTranspose.call)
+    # tf.compat.v1.nn.rnn_cell's cells (tf_keras's legacy_cells): TF 1.x's tf.split (its Const) in their steps
+    from tf_keras.src.layers.rnn import legacy_cells
+
+    from .array import ModuleWith, split_1x
+
+    if not isinstance(legacy_cells.tf, ModuleWith):
+        legacy_cells.tf = ModuleWith(legacy_cells.tf, split=split_1x)
 
 
 def _mend_tf_slim(_module):

@@ -45,3 +45,25 @@ def reduction_dims_1x(original):
 
     reduction_dims._tf1_cnn_original = original
     return reduction_dims
+
+
+def split_1x(value, num_or_size_splits, axis=0, num=None, name="split"):
+    """``tf.split`` as TF 1.3-1.15 built it: ``num_or_size_splits`` converted to a tensor first (a Const in
+    the caller's name scope, kept even when it is an int), then the Split. TF 2.21 makes no Const for an
+    int, so every TF 1.x LSTM / GRU cell step (``split`` of its gates) was one op short and the op seeds of
+    the initializers after it moved (measured on TF 1.3.0 / 1.4.1 / 1.15.5: op-table cases ``rnn_*``)."""
+    if not tf.executing_eagerly():
+        tf.convert_to_tensor(num_or_size_splits)
+    return tf.split(value, num_or_size_splits, axis=axis, num=num, name=name)
+
+
+class ModuleWith(type(tf)):
+    """A view of a module with some names replaced (a library's ``tf`` binding, mended for it alone)."""
+
+    def __init__(self, module, **replaced):
+        super().__init__(module.__name__)
+        object.__setattr__(self, "_module", module)
+        self.__dict__.update(replaced)
+
+    def __getattr__(self, attr):
+        return getattr(object.__getattribute__(self, "_module"), attr)
