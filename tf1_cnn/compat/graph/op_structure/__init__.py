@@ -18,6 +18,9 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   contrib's ``batch_norm``;
 - ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``;
 - ``gradients.py``: TF 1.x's broadcasting-gradient ops and reduce_mean's gradient;
+- ``gradients_1x.py``: ``tf.gradients``' initial gradients (grad_ys) and the gradient functions
+  whose ops TF 1.x built in another order or of other types (binary ops, Sum, Reshape, Square,
+  Conv2D, the cross-entropies);
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
 
@@ -105,6 +108,9 @@ def install():
     from . import gradients
 
     _wrap(math_grad, "_InferGradientReductionAxes", gradients.no_static_reduction_axes)
+    from . import gradients_1x
+
+    gradients_1x.install()  # grad_ys and the gradient functions TF 1.x built otherwise
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])

@@ -1,0 +1,290 @@
+"""TF 1.x's ``tf.gradients``: the initial gradients and the gradient functions whose ops differ.
+
+Each structure below was read off real TF 1.3.0 / 1.4.1 / 1.15.5 graphs (the ``grad_*`` /
+``min_*`` cases of ``tf1_cnn/oracle/op_cases_gradients.py``, recorded in the op tables),
+not from TensorFlow's source. Every function builds, in this order and under these names,
+what that TF release built inside ``gradients/<op>_grad``; outside graph mode, or for a
+case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
+
+- ``default_grad_ys`` (``gradients_util._DefaultGradYs``): the gradient of each ``y`` without
+  ``grad_ys``: ``Shape``, a Const 1 (1.3.0/1.4.1: ``gradients/Const``; 1.15.5:
+  ``gradients/grad_ys_<i>``), ``Fill`` named ``gradients/Fill``; TF 2.21 builds ``ones``
+  (``grad_ys_0/Const`` and a Fill named ``grad_ys_0``). A given ``grad_ys`` tensor: an
+  ``Identity`` ``grad_ys_<i>`` in 1.15.5 and 2.21, nothing in 1.3.0/1.4.1.
+- Broadcasting binary ops (Add, Sub, Mul, RealDiv, Maximum, Minimum): both inputs' shapes,
+  ``BroadcastGradientArgs``, then x's gradient (compute, Sum, Reshape) before y's; TF 2.21
+  computes both products or the negation first. The shapes: ``shape()`` (a Const when
+  static) in 1.3.0/1.4.1; in 1.15.5 Add/Sub/Mul took ``Shape`` ops always, except that two
+  fully known equal shapes return the products without reducing.
+- ``Sum`` / ``Mean`` over some axes (not a full reduction of a known rank): TF 1.x's
+  ``reduced_shape`` (Size, add, mod, range, Fill, DynamicStitch), ``Maximum``/``floordiv``
+  and ``Tile``; TF 2.21 builds ``ones`` and ``BroadcastTo``.
+- ``Reshape``: ``Reshape(grad, shape(input))``; TF 2.21 a Const shape when static... and a
+  Shape op only when not (TF 1.x: ``shape()`` of the input, a Shape op unless static).
+- ``Square`` (1.3.0/1.4.1): ``grad * (2.0 * x)``, the 2.0 under a control dependency on grad.
+- ``Conv2D`` (1.3.0/1.4.1): ``Shape`` of the input, Conv2DBackpropInput, ``Shape_1`` of the
+  filter, Conv2DBackpropFilter; 1.15.5 and 2.21 one ``ShapeN``.
+- ``SoftmaxCrossEntropyWithLogits`` (1.3.0/1.4.1): no gradient for the labels (ExpandDims,
+  mul only); ``SparseSoftmaxCrossEntropyWithLogits`` (every TF 1.x): a ``PreventGradient``
+  on the backprop output before ExpandDims, mul.
+"""
+import functools
+
+import numpy as np
+from tensorflow.python.eager import context
+from tensorflow.python.framework import constant_op, ops, tensor_util
+from tensorflow.python.ops import (array_ops, gen_array_ops, gen_data_flow_ops, gen_math_ops, gen_nn_ops, math_grad,
+                                   math_ops)
+
+from ... import settings
+
+
+def _old():
+    """TF 1.3.0 / 1.4.1 (not 1.15.5)."""
+    return settings.current("tf1_version") in ("1.3", "1.4")
+
+
+def _tensor(t):
+    return isinstance(t, ops.Tensor) if hasattr(ops, "Tensor") else tensor_util.is_tf_type(t)
+
+
+def _keeps(original, build):
+    """A gradient function: ``build(op, grad)`` in graphs (None: TF 2.21's), ``original`` eagerly."""
+    @functools.wraps(original)
+    def grad_fn(op, *grads):
+        if not context.executing_eagerly():
+            out = build(op, *grads)
+            if out is not None:
+                return out
+        return original(op, *grads)
+
+    grad_fn._tf1_cnn_original = original
+    return grad_fn
+
+
+# --- the initial gradients
+
+
+def default_grad_ys(original):
+    """``_DefaultGradYs(grad_ys, ys, colocate, gradient_uid)`` as TF 1.x: one Fill per y (see above)."""
+    @functools.wraps(original)
+    def grad_ys_fn(grad_ys, ys, colocate_gradients_with_ops, gradient_uid="__unsupported__"):
+        if context.executing_eagerly() or len(grad_ys) != len(ys) or any(
+                g is not None and not _tensor(g) for g in grad_ys) or any(y.dtype.is_complex for y in ys):
+            return original(grad_ys, ys, colocate_gradients_with_ops, gradient_uid)
+        from tensorflow.python.ops import gradients_util
+
+        old = _old()
+        out = []
+        for i, (y, grad_y) in enumerate(zip(ys, grad_ys)):
+            with gradients_util._maybe_colocate_with(y.op, gradient_uid, colocate_gradients_with_ops):
+                if grad_y is None:
+                    shape = array_ops.shape(y)
+                    one = constant_op.constant(1, dtype=y.dtype, name=None if old else "grad_ys_%d" % i)
+                    out.append(gen_array_ops.fill(shape, one))
+                elif old:
+                    out.append(ops.convert_to_tensor(grad_y))
+                else:
+                    out.append(array_ops.identity(grad_y, name="grad_ys_%d" % i))
+        return out
+
+    grad_ys_fn._tf1_cnn_original = original
+    return grad_ys_fn
+
+
+# --- broadcasting binary ops
+
+
+def _shapes(x, y, always_ops):
+    if always_ops:
+        return gen_array_ops.shape(x), gen_array_ops.shape(y)
+    return array_ops.shape(x), array_ops.shape(y)
+
+
+def _fully_equal(x, y, grad):
+    shapes = [t.shape for t in (x, y, grad)]
+    return all(s.is_fully_defined() for s in shapes) and shapes[0] == shapes[1] == shapes[2]
+
+
+def _reduce_to(value, axes, shape):
+    return array_ops.reshape(math_ops.reduce_sum(value, axes), shape)
+
+
+def add_grad(op, grad):
+    """Add / AddV2 (x, y: broadcastable) -> (dx shaped as x, dy shaped as y)."""
+    if not _tensor(grad):
+        return None
+    x, y = op.inputs[0], op.inputs[1]
+    old = _old()
+    if not old and _fully_equal(x, y, grad):
+        return grad, grad
+    sx, sy = _shapes(x, y, not old)
+    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    return _reduce_to(grad, rx, sx), _reduce_to(grad, ry, sy)
+
+
+def sub_grad(op, grad):
+    """Sub: 1.3.0/1.4.1 negate y's reduced gradient, 1.15.5 the gradient before reducing it."""
+    if not _tensor(grad):
+        return None
+    x, y = op.inputs[0], op.inputs[1]
+    old = _old()
+    if not old and _fully_equal(x, y, grad):
+        return grad, -grad
+    sx, sy = _shapes(x, y, not old)
+    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    dx = _reduce_to(grad, rx, sx)
+    if old:
+        return dx, array_ops.reshape(-math_ops.reduce_sum(grad, ry), sy)
+    return dx, _reduce_to(-grad, ry, sy)
+
+
+def mul_grad(op, grad):
+    """Mul: grad * y reduced, then x * grad reduced (1.3.0/1.4.1: ``mul``, ``mul_1``; 1.15.5 ``Mul``...)."""
+    if not _tensor(grad):
+        return None
+    x, y = op.inputs[0], op.inputs[1]
+    old = _old()
+    if not old and _fully_equal(x, y, grad) and grad.dtype in (np.int32, np.float32):
+        return gen_math_ops.mul(grad, y), gen_math_ops.mul(grad, x)
+    sx, sy = _shapes(x, y, not old)
+    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    if old:
+        return _reduce_to(grad * y, rx, sx), _reduce_to(x * grad, ry, sy)
+    return _reduce_to(gen_math_ops.mul(grad, y), rx, sx), _reduce_to(gen_math_ops.mul(x, grad), ry, sy)
+
+
+def real_div_grad(op, grad):
+    """RealDiv (every TF 1.x): grad / y reduced, then grad * (-x / y / y) reduced."""
+    if not _tensor(grad):
+        return None
+    x, y = op.inputs[0], op.inputs[1]
+    sx, sy = _shapes(x, y, False)
+    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    dx = _reduce_to(gen_math_ops.real_div(grad, y), rx, sx)
+    neg = -x
+    return dx, _reduce_to(grad * gen_math_ops.real_div(gen_math_ops.real_div(neg, y), y), ry, sy)
+
+
+def _max_min_grad(compare):
+    def grad_fn(op, grad):
+        """Maximum / Minimum: the mask, both selects (1.3.0/1.4.1 through LogicalNot) and reductions."""
+        if not _tensor(grad):
+            return None
+        x, y = op.inputs[0], op.inputs[1]
+        sx, sy, sg = array_ops.shape(x), array_ops.shape(y), array_ops.shape(grad)
+        zeros = array_ops.zeros(sg, grad.dtype)
+        mask = compare(x, y)
+        rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+        if _old():
+            gx = array_ops.where(mask, grad, zeros)
+            gy = array_ops.where(math_ops.logical_not(mask), grad, zeros)
+            return _reduce_to(gx, rx, sx), _reduce_to(gy, ry, sy)
+        dx = _reduce_to(array_ops.where(mask, grad, zeros), rx, sx)
+        return dx, _reduce_to(array_ops.where(mask, zeros, grad), ry, sy)
+    return grad_fn
+
+
+# --- reductions, reshape
+
+
+def _full_reduction(op):
+    axes = tensor_util.constant_value(op.inputs[1])
+    rank = op.inputs[0].shape.rank
+    return axes is not None and rank is not None and np.array_equal(np.sort(np.ravel(axes)), np.arange(rank))
+
+
+def _reduced_shape(input_shape, axes):
+    """TF 1.x's ``reduced_shape``: input_shape with the reduced axes set to 1 (int32 vector)."""
+    input_shape = math_ops.cast(input_shape, "int32")
+    axes = math_ops.cast(axes, "int32")
+    rank = array_ops.size(input_shape)
+    add = gen_math_ops.add if _old() else gen_math_ops.add_v2
+    axes = gen_math_ops.floor_mod(add(axes, rank, name="add"), rank, name="mod")
+    axes_shape = array_ops.shape(axes)
+    return gen_data_flow_ops.dynamic_stitch([math_ops.range(rank), axes],
+                                            [input_shape, array_ops.fill(axes_shape, 1)])
+
+
+def sum_grad_1x(op, grad):
+    """Sum over some axes (x: any shape) -> grad reshaped to the kept dims and tiled to x's shape."""
+    input_shape = array_ops.shape(op.inputs[0])
+    kept = _reduced_shape(input_shape, op.inputs[1])
+    scaling = math_grad._SafeShapeDiv(input_shape, kept)
+    return gen_array_ops.tile(array_ops.reshape(grad, kept), scaling), None
+
+
+def sum_grad(op, grad):
+    if _full_reduction(op):
+        return None
+    return sum_grad_1x(op, grad)
+
+
+def reshape_grad(op, grad):
+    """Reshape (every TF 1.x): the gradient reshaped to ``shape(input)``."""
+    return array_ops.reshape(grad, array_ops.shape(op.inputs[0])), None
+
+
+def square_grad(op, grad):
+    """Square (1.3.0/1.4.1): grad * (2.0 * x), 2.0 made under a control dependency on grad."""
+    if not _old():
+        return None
+    x = op.inputs[0]
+    with ops.control_dependencies([grad]):
+        two_x = 2.0 * x
+    return grad * two_x
+
+
+# --- nn
+
+
+def conv2d_grad(op, grad):
+    """Conv2D (1.3.0/1.4.1): Shape(input), Conv2DBackpropInput, Shape_1(filter), Conv2DBackpropFilter."""
+    if not _old():
+        return None
+    attrs = {k: op.get_attr(k) for k in ("strides", "padding", "use_cudnn_on_gpu", "data_format", "dilations",
+                                          "explicit_paddings")}
+    dx = gen_nn_ops.conv2d_backprop_input(array_ops.shape(op.inputs[0]), op.inputs[1], grad, **attrs)
+    dw = gen_nn_ops.conv2d_backprop_filter(op.inputs[0], array_ops.shape(op.inputs[1]), grad, **attrs)
+    return dx, dw
+
+
+def _broadcast_mul(vec, mat):
+    return array_ops.expand_dims(vec, -1) * mat
+
+
+def softmax_xent_grad(op, grad_loss, grad_grad):
+    """SoftmaxCrossEntropyWithLogits (1.3.0/1.4.1): the logits' gradient only."""
+    if not _old():
+        return None
+    return _broadcast_mul(grad_loss, op.outputs[1]), None
+
+
+def sparse_softmax_xent_grad(op, grad_loss, grad_grad):
+    """SparseSoftmaxCrossEntropyWithLogits (every TF 1.x): PreventGradient on the backprop output first."""
+    backprop = gen_array_ops.prevent_gradient(
+        op.outputs[1], message="Currently there is no way to take the second derivative of "
+        "sparse_softmax_cross_entropy_with_logits due to the fused implementation's interaction with tf.gradients()")
+    return _broadcast_mul(grad_loss, backprop), None
+
+
+GRADIENTS = {
+    "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "RealDiv": real_div_grad,
+    "Maximum": _max_min_grad(math_ops.greater_equal), "Minimum": _max_min_grad(math_ops.less_equal),
+    "Sum": sum_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad,
+    "SoftmaxCrossEntropyWithLogits": softmax_xent_grad,
+    "SparseSoftmaxCrossEntropyWithLogits": sparse_softmax_xent_grad,
+}
+
+
+def install():
+    """Put the functions above in TensorFlow's gradient registry (each keeps TF 2.21's for eager use)."""
+    from tensorflow.python.ops import gradients_util
+
+    registry = ops._gradient_registry._registry
+    for op_type, build in GRADIENTS.items():
+        entry = registry.get(op_type)
+        if entry is not None and not hasattr(entry["type"], "_tf1_cnn_original"):
+            entry["type"] = _keeps(entry["type"], build)
+    if not hasattr(gradients_util._DefaultGradYs, "_tf1_cnn_original"):
+        gradients_util._DefaultGradYs = default_grad_ys(gradients_util._DefaultGradYs)
