@@ -43,9 +43,9 @@ def mean_grad_1x(original):
         static = inputs is not None and outputs is not None and None not in inputs and None not in outputs
         if static and settings.current("tf1_version") not in ("1.3", "1.4"):
             return original(op, grad)  # 1.15.5: a constant factor for static shapes, as TF 2.21
-        from .gradients_1x import _full_reduction, sum_grad_1x
+        from .gradients_1x import sum_grad
 
-        sum_grad = (math_grad._SumGrad if _full_reduction(op) else sum_grad_1x)(op, grad)[0]
+        sum_grad = (sum_grad(op, grad) or math_grad._SumGrad(op, grad))[0]
         input_shape = array_ops.shape(op.inputs[0])
         output_shape = array_ops.shape(op.outputs[0])
         factor = math_grad._SafeShapeDiv(math_ops.reduce_prod(input_shape), math_ops.reduce_prod(output_shape))

@@ -44,6 +44,11 @@ def _old():
     return settings.current("tf1_version") in ("1.3", "1.4")
 
 
+def _oldest():
+    """TF 1.3.0 (1.4.1 built these as 1.15.5 did)."""
+    return settings.current("tf1_version") == "1.3"
+
+
 def _tensor(t):
     return isinstance(t, ops.Tensor) if hasattr(ops, "Tensor") else tensor_util.is_tf_type(t)
 
@@ -176,7 +181,7 @@ def _max_min_grad(compare):
         zeros = array_ops.zeros(sg, grad.dtype)
         mask = compare(x, y)
         rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
-        if _old():
+        if _oldest():
             gx = array_ops.where(mask, grad, zeros)
             gy = array_ops.where(math_ops.logical_not(mask), grad, zeros)
             return _reduce_to(gx, rx, sx), _reduce_to(gy, ry, sy)
@@ -215,9 +220,24 @@ def sum_grad_1x(op, grad):
 
 
 def sum_grad(op, grad):
-    if _full_reduction(op):
+    """Sum: TF 1.x's general path for some axes; a full reduction of a static shape in 1.3.0/1.4.1
+    tiles with the shape as a list (``Tile/multiples``; 1.15.5 and 2.21 a ``Const`` first)."""
+    if not _full_reduction(op):
+        return sum_grad_1x(op, grad)
+    shape = op.inputs[0].shape
+    if _old() and shape.is_fully_defined():
+        grad = array_ops.reshape(grad, [1] * shape.rank)
+        return gen_array_ops.tile(grad, shape.as_list()), None
+    return None
+
+
+def softmax_grad(op, grad):
+    """Softmax (1.3.0/1.4.1): (grad - reshape(sum(grad * softmax, [1]), [-1, 1])) * softmax."""
+    if not _old():
         return None
-    return sum_grad_1x(op, grad)
+    softmax = op.outputs[0]
+    summed = array_ops.reshape(math_ops.reduce_sum(grad * softmax, [1]), [-1, 1])
+    return (grad - summed) * softmax
 
 
 def reshape_grad(op, grad):
@@ -239,8 +259,8 @@ def square_grad(op, grad):
 
 
 def conv2d_grad(op, grad):
-    """Conv2D (1.3.0/1.4.1): Shape(input), Conv2DBackpropInput, Shape_1(filter), Conv2DBackpropFilter."""
-    if not _old():
+    """Conv2D (1.3.0): Shape(input), Conv2DBackpropInput, Shape_1(filter), Conv2DBackpropFilter."""
+    if not _oldest():
         return None
     attrs = {k: op.get_attr(k) for k in ("strides", "padding", "use_cudnn_on_gpu", "data_format", "dilations",
                                           "explicit_paddings")}
@@ -271,7 +291,7 @@ def sparse_softmax_xent_grad(op, grad_loss, grad_grad):
 GRADIENTS = {
     "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "RealDiv": real_div_grad,
     "Maximum": _max_min_grad(math_ops.greater_equal), "Minimum": _max_min_grad(math_ops.less_equal),
-    "Sum": sum_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad,
+    "Sum": sum_grad, "Softmax": softmax_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad,
     "SoftmaxCrossEntropyWithLogits": softmax_xent_grad,
     "SparseSoftmaxCrossEntropyWithLogits": sparse_softmax_xent_grad,
 }
