@@ -19,6 +19,8 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
 - ``Sum`` / ``Mean`` over some axes (not a full reduction of a known rank): TF 1.x's
   ``reduced_shape`` (Size, add, mod, range, Fill, DynamicStitch), ``Maximum``/``floordiv``
   and ``Tile``; TF 2.21 builds ``ones`` and ``BroadcastTo``.
+- ``DivNoNan`` (1.15.5, tf.losses' mean): as RealDiv's. ``SquaredDifference``: ``2 * grad *
+  (x - y)`` (1.15.5: before the shapes), the reductions, then y's ``Neg``.
 - ``Reshape``: ``Reshape(grad, shape(input))``; TF 2.21 a Const shape when static... and a
   Shape op only when not (TF 1.x: ``shape()`` of the input, a Shape op unless static).
 - ``Square`` (1.3.0/1.4.1): ``grad * (2.0 * x)``, the 2.0 under a control dependency on grad.
@@ -171,6 +173,40 @@ def real_div_grad(op, grad):
     return dx, _reduce_to(grad * gen_math_ops.real_div(gen_math_ops.real_div(neg, y), y), ry, sy)
 
 
+def div_no_nan_grad(op, grad):
+    """DivNoNan (1.15.5; 1.3.0/1.4.1 had no DivNoNan): as RealDiv's, with div_no_nan ops."""
+    if not _tensor(grad):
+        return None
+    x, y = op.inputs[0], op.inputs[1]
+    sx, sy = _shapes(x, y, False)
+    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    div = functools.partial(gen_math_ops.div_no_nan, name="div_no_nan")
+    dx = _reduce_to(div(grad, y), rx, sx)
+    return dx, _reduce_to(grad * div(div(-x, y), y), ry, sy)
+
+
+def squared_difference_grad(op, grad):
+    """SquaredDifference: 2 * grad * (x - y) (1.15.5 before the shapes), reduced to x, then -(y's)."""
+    if not _tensor(grad):
+        return None
+    x, y = op.inputs[0], op.inputs[1]
+    old = _old()
+
+    def x_grad():
+        with ops.control_dependencies([grad]):
+            scalar = constant_op.constant(2.0, dtype=grad.dtype, name="scalar")
+            scaled = scalar * grad if old else gen_math_ops.mul(scalar, grad)
+            return scaled * (x - y)
+
+    if not old:
+        dxy = x_grad()
+    sx, sy = array_ops.shape(x), array_ops.shape(y)
+    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    if old:
+        dxy = x_grad()
+    return _reduce_to(dxy, rx, sx), -_reduce_to(dxy, ry, sy)
+
+
 def _max_min_grad(compare):
     def grad_fn(op, grad):
         """Maximum / Minimum: the mask, both selects (1.3.0/1.4.1 through LogicalNot) and reductions."""
@@ -225,10 +261,12 @@ def sum_grad(op, grad):
     if not _full_reduction(op):
         return sum_grad_1x(op, grad)
     shape = op.inputs[0].shape
-    if _old() and shape.is_fully_defined():
-        grad = array_ops.reshape(grad, [1] * shape.rank)
-        return gen_array_ops.tile(grad, shape.as_list()), None
-    return None
+    if not shape.is_fully_defined():
+        return None
+    grad = array_ops.reshape(grad, constant_op.constant([1] * shape.rank, dtype="int32", name="Reshape/shape")
+                             if shape.rank == 0 else [1] * shape.rank)
+    multiples = shape.as_list() if _old() else constant_op.constant(shape.as_list(), dtype="int32")
+    return gen_array_ops.tile(grad, multiples), None
 
 
 def softmax_grad(op, grad):
@@ -289,12 +327,36 @@ def sparse_softmax_xent_grad(op, grad_loss, grad_grad):
 
 
 GRADIENTS = {
-    "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "RealDiv": real_div_grad,
+    "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "RealDiv": real_div_grad, "DivNoNan": div_no_nan_grad,
+    "SquaredDifference": squared_difference_grad,
     "Maximum": _max_min_grad(math_ops.greater_equal), "Minimum": _max_min_grad(math_ops.less_equal),
     "Sum": sum_grad, "Softmax": softmax_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad,
     "SoftmaxCrossEntropyWithLogits": softmax_xent_grad,
     "SparseSoftmaxCrossEntropyWithLogits": sparse_softmax_xent_grad,
 }
+
+
+def ones_like_1x(original):
+    """``array_ops.ones_like_impl``: TF 1.x's static shape is one Const ``ones_like/Shape`` (TF 2.21:
+    ``ones_like/Shape/shape_as_tensor``), then ``ones_like/Const`` and the Fill ``ones_like``
+    (``tf.losses``' ``num_present`` builds it)."""
+    @functools.wraps(original)
+    def ones_like_impl(tensor, dtype, name, optimize=True, **kwargs):
+        if context.executing_eagerly() or kwargs.get("layout") is not None:
+            return original(tensor, dtype, name, optimize, **kwargs)
+        with ops.name_scope(name, "ones_like", [tensor]) as scope:
+            tensor = ops.convert_to_tensor(tensor, name="tensor")
+            shape = tensor.shape
+            if optimize and shape.is_fully_defined():
+                ones_shape = constant_op.constant(shape.as_list(), dtype="int32", name="Shape")
+            else:
+                ones_shape = gen_array_ops.shape(tensor)
+            ret = array_ops.ones(ones_shape, dtype=dtype or tensor.dtype, name=scope)
+            ret.set_shape(shape)
+            return ret
+
+    ones_like_impl._tf1_cnn_original = original
+    return ones_like_impl
 
 
 def install():
@@ -306,5 +368,7 @@ def install():
         entry = registry.get(op_type)
         if entry is not None and not hasattr(entry["type"], "_tf1_cnn_original"):
             entry["type"] = _keeps(entry["type"], build)
+    if not hasattr(array_ops.ones_like_impl, "_tf1_cnn_original"):
+        array_ops.ones_like_impl = ones_like_1x(array_ops.ones_like_impl)
     if not hasattr(gradients_util._DefaultGradYs, "_tf1_cnn_original"):
         gradients_util._DefaultGradYs = default_grad_ys(gradients_util._DefaultGradYs)
