@@ -18,7 +18,8 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
   fully known equal shapes return the products without reducing.
 - ``Sum`` / ``Mean`` over some axes (not a full reduction of a known rank): TF 1.x's
   ``reduced_shape`` (Size, add, mod, range, Fill, DynamicStitch), ``Maximum``/``floordiv``
-  and ``Tile``; TF 2.21 builds ``ones`` and ``BroadcastTo``.
+  and ``Tile``; TF 2.21 builds ``ones`` and ``BroadcastTo``. ``math_ops.reduced_shape`` itself
+  (Max's, Min's, Prod's gradients) builds TF 1.x's ops in graphs.
 - ``DivNoNan`` (1.15.5, tf.losses' mean): as RealDiv's. ``SquaredDifference``: ``2 * grad *
   (x - y)`` (1.15.5: before the shapes), the reductions, then y's ``Neg``.
 - ``Reshape``: ``Reshape(grad, shape(input))``; TF 2.21 a Const shape when static... and a
@@ -240,8 +241,7 @@ def _reduced_shape(input_shape, axes):
     input_shape = math_ops.cast(input_shape, "int32")
     axes = math_ops.cast(axes, "int32")
     rank = array_ops.size(input_shape)
-    add = gen_math_ops.add if _old() else gen_math_ops.add_v2
-    axes = gen_math_ops.floor_mod(add(axes, rank, name="add"), rank, name="mod")
+    axes = (axes + rank) % rank  # `+`: Add under 1.3/1.4, AddV2 under 1.15 (op_types.add_v2)
     axes_shape = array_ops.shape(axes)
     return gen_data_flow_ops.dynamic_stitch([math_ops.range(rank), axes],
                                             [input_shape, array_ops.fill(axes_shape, 1)])
@@ -368,6 +368,15 @@ def install():
         entry = registry.get(op_type)
         if entry is not None and not hasattr(entry["type"], "_tf1_cnn_original"):
             entry["type"] = _keeps(entry["type"], build)
+    if not hasattr(math_ops.reduced_shape, "_tf1_cnn_original"):  # Max / Min / Prod gradients call it
+        original = math_ops.reduced_shape
+
+        @functools.wraps(original)
+        def reduced_shape(input_shape, axes):
+            return original(input_shape, axes) if context.executing_eagerly() else _reduced_shape(input_shape, axes)
+
+        reduced_shape._tf1_cnn_original = original
+        math_ops.reduced_shape = reduced_shape
     if not hasattr(array_ops.ones_like_impl, "_tf1_cnn_original"):
         array_ops.ones_like_impl = ones_like_1x(array_ops.ones_like_impl)
     if not hasattr(gradients_util._DefaultGradYs, "_tf1_cnn_original"):
