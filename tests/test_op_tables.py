@@ -45,27 +45,60 @@ KNOWN_DRAWS = [
 
 # types / names where the op count and draws agree: (aspects, cause, {case: versions}, strict)
 KNOWN_OTHER = [
-    (("names",), "tf.losses.* under 1.15: TF 2.21's ones_like names its shape constant "
-     "ones_like/Shape/shape_as_tensor (TF 1.15.5: ones_like/Shape)",
-     {case: ("1.15",) for case in ("losses_mean_squared_error", "losses_absolute_difference", "losses_huber",
-                                    "losses_log_loss", "losses_softmax_xent", "losses_sigmoid_xent",
-                                    "losses_sparse_softmax_xent")}, True),
     (("types", "names"), "inside tf.cond TF 1.3.0/1.4.1 created the Switch before the op using it "
      "(graph built in Python); 1.5+ and 2.21 after it: same ops, other order",
      {"layers_dropout_tensor": OLD, "contrib_dropout_tensor": OLD, "image_random_flip": OLD}, True),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
     (("names",), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
      "but TF 1.3.0 created beta before gamma", {"layers_batch_norm": ("1.3",)}, True),
-    (("types", "names"), "tf.gradients / minimize: the same op count as TF 1.x, but TF 2.21's Sub gradient "
-     "negates before reducing (Neg first), its initial gradient is named gradients/grad_ys_0 (TF 1.x: "
-     "gradients/Fill), and Add for AddV2",
-     {case: ALL for case in ("gradients", "opt_gradient_descent", "opt_momentum", "opt_adam", "opt_rmsprop",
-                             "opt_adagrad", "opt_adadelta", "opt_adam_global_step")}, True),
     (("types", "names"), "batch normalization: the same op count, other ops (FusedBatchNormV3 and its "
      "moving-average updates in another order); not mirrored",
      {"layers_batch_norm": ("1.4",), "slim_batch_norm": ("1.4",), "layers_batch_norm_tensor": ("1.15",),
       "contrib_batch_norm_tensor": ("1.15",)}, True),
 ]
+
+
+# The gradient cases (tf1_cnn/oracle/op_cases_gradients.py): what the runtime does not build as TF 1.x yet
+GRADIENT_DRAWS = [
+    ("Pow's gradient (1.15.5: constant-folded BroadcastGradientArgs, ones_like and two Selects; 1.3.0/1.4.1: shapes before the products); not mirrored",
+     {'grad_pow_sqrt': ('1.3', '1.4')}),
+    ("Softplus' gradient (1.3.0/1.4.1: one SoftplusGrad; 2.21: Sigmoid, mul)",
+     {'grad_activations': ('1.3', '1.4')}),
+    ("StridedSlice's gradient: 1.3.0/1.4.1 passed begin/end/strides as the forward op's tensors (2.21: new Consts)",
+     {'grad_strided_slice': ('1.3', '1.4', '1.15')}),
+    ("gather / embedding_lookup gradients (IndexedSlices: TF 1.x's Shape/Size/ExpandDims/Slice order); not mirrored",
+     {'grad_gather': ('1.15',), 'grad_embedding_lookup': ('1.3', '1.4', '1.15')}),
+    ("batch normalization and moments gradients (FusedBatchNorm's grad ops, moments' SquaredDifference and mean gradients in TF 1.x's order); not mirrored",
+     {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.3', '1.4', '1.15')}),
+    ("while_loop / cond gradients (dynamic_rnn, tf.cond; the forward loop already differs) and static_rnn's cell ops; not mirrored",
+     {'grad_dynamic_rnn': ('1.3', '1.4', '1.15'), 'grad_cond': ('1.3', '1.4'), 'min_dynamic_rnn': ('1.3', '1.4', '1.15')}),
+    ("1.15.5's broadcasting gradient with two static shapes that differ (constant-folded BroadcastGradientArgs s0/s1, Sum/reduction_indices, Reshape/shape only where needed); not mirrored",
+     {'grad_several_ys': ('1.3',), 'grad_given_grad_ys': ('1.3',)}),
+    ("tf.losses.* under 1.3/1.4: TF 1.3.0/1.4.1's compute_weighted_loss / num_present (ToFloat, div, Greater/Select; 9-10 more ops); not mirrored",
+     {'losses_fn_mean_squared_error': ('1.3', '1.4'), 'min_losses_mean_squared_error': ('1.3', '1.4'), 'losses_fn_absolute_difference': ('1.3', '1.4'), 'min_losses_absolute_difference': ('1.3', '1.4'), 'losses_fn_huber_loss': ('1.3', '1.4'), 'min_losses_huber_loss': ('1.3', '1.4'), 'losses_fn_log_loss': ('1.3', '1.4'), 'min_losses_log_loss': ('1.3', '1.4'), 'losses_fn_softmax_cross_entropy': ('1.3', '1.4'), 'min_losses_softmax_cross_entropy': ('1.3', '1.4'), 'losses_fn_sigmoid_cross_entropy': ('1.3', '1.4'), 'min_losses_sigmoid_cross_entropy': ('1.3', '1.4'), 'losses_fn_sparse_softmax_cross_entropy': ('1.3', '1.4'), 'min_losses_sparse_softmax_cross_entropy': ('1.3', '1.4'), 'losses_fn_hinge_loss': ('1.3', '1.4'), 'min_losses_hinge_loss': ('1.3', '1.4'), 'losses_fn_cosine_distance': ('1.3', '1.4'), 'min_losses_cosine_distance': ('1.3', '1.4'), 'losses_fn_mean_pairwise_squared_error': ('1.3', '1.4'), 'min_losses_mean_pairwise_squared_error': ('1.3', '1.4'), 'losses_fn_compute_weighted_loss': ('1.3', '1.4'), 'min_losses_compute_weighted_loss': ('1.3', '1.4'), 'losses_weighted_total': ('1.3', '1.4')}),
+]
+GRADIENT_OTHER = [
+    (('names', 'types'), "Pow's gradient (1.15.5: constant-folded BroadcastGradientArgs, ones_like and two Selects; 1.3.0/1.4.1: shapes before the products); not mirrored",
+     {'grad_pow_sqrt': ('1.15',)}, True),
+    (('names',), "Max's gradient: 1.3.0/1.4.1 named its division div (2.21: truediv)",
+     {'grad_reduce_max': ('1.3', '1.4')}, True),
+    (('names', 'types'), "gather / embedding_lookup gradients (IndexedSlices: TF 1.x's Shape/Size/ExpandDims/Slice order); not mirrored",
+     {'grad_gather': ('1.3', '1.4')}, True),
+    (('names',), "batch normalization and moments gradients (FusedBatchNorm's grad ops, moments' SquaredDifference and mean gradients in TF 1.x's order); not mirrored",
+     {'grad_batch_norm': ('1.3',)}, True),
+    (('names', 'types'), "batch normalization and moments gradients (FusedBatchNorm's grad ops, moments' SquaredDifference and mean gradients in TF 1.x's order); not mirrored",
+     {'grad_moments_batch_normalization': ('1.15',)}, True),
+    (('names', 'types'), "while_loop / cond gradients (dynamic_rnn, tf.cond; the forward loop already differs) and static_rnn's cell ops; not mirrored",
+     {'grad_static_rnn': ('1.3',), 'grad_cond': ('1.15',)}, True),
+    (('names',), "while_loop / cond gradients (dynamic_rnn, tf.cond; the forward loop already differs) and static_rnn's cell ops; not mirrored",
+     {'grad_static_rnn': ('1.4',)}, True),
+    (('names', 'types'), "1.15.5's broadcasting gradient with two static shapes that differ (constant-folded BroadcastGradientArgs s0/s1, Sum/reduction_indices, Reshape/shape only where needed); not mirrored",
+     {'grad_several_ys': ('1.15',), 'grad_exp_log': ('1.15',), 'grad_scalar_mul': ('1.15',)}, True),
+    (('names', 'types'), 'other gradient structures',
+     {'grad_max_min': ('1.4',)}, True),
+]
+KNOWN_DRAWS += GRADIENT_DRAWS
+KNOWN_OTHER += GRADIENT_OTHER
 
 
 def _known(case, version, aspect):
