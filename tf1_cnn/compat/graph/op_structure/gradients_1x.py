@@ -265,7 +265,10 @@ def sum_grad(op, grad):
         return None
     grad = array_ops.reshape(grad, constant_op.constant([1] * shape.rank, dtype="int32", name="Reshape/shape")
                              if shape.rank == 0 else [1] * shape.rank)
-    multiples = shape.as_list() if _old() else constant_op.constant(shape.as_list(), dtype="int32")
+    if _old():  # the list converted inside Tile's scope (an empty one made here: Tile/multiples, once)
+        multiples = shape.as_list() if shape.rank else constant_op.constant([], "int32", name="Tile/multiples")
+    else:
+        multiples = constant_op.constant(shape.as_list(), dtype="int32")
     return gen_array_ops.tile(grad, multiples), None
 
 

@@ -53,3 +53,65 @@ def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, 
     if settings.current("tf1_version") not in ("1.3", "1.4") or tf.executing_eagerly():
         return _v1.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits, dim=dim, name=name)
     return softmax_cross_entropy_with_logits_1_3(labels, logits, dim, name)
+
+
+# --- tf.losses' reductions (TensorFlow 2.21's losses_impl, which tf.compat.v1.losses is)
+
+
+def safe_mean_1x(original):
+    """``losses_impl._safe_mean(losses, num_present)`` -> scalar: TF 1.3.0/1.4.1's safe division.
+
+    TF 1.3.0/1.4.1 (oracle): ``Sum``, then ``where(num_present > 0, total / where(num_present == 0,
+    ones_like(num_present), num_present), zeros_like(total))`` named ``value`` (Greater, Equal,
+    ones_like, Select, RealDiv ``div``, zeros_like, Select ``value``); TF 1.15.5 and 2.21 one
+    ``DivNoNan`` named ``value``.
+    """
+    import functools
+
+    from tensorflow.python.ops import array_ops, math_ops
+
+    @functools.wraps(original)
+    def safe_mean(losses, num_present):
+        if settings.current("tf1_version") not in ("1.3", "1.4") or tf.executing_eagerly():
+            return original(losses, num_present)
+        total = math_ops.reduce_sum(losses)
+        positive = math_ops.greater(num_present, 0)
+        divisor = array_ops.where(math_ops.equal(num_present, 0), array_ops.ones_like(num_present), num_present)
+        return array_ops.where(positive, math_ops.div(total, divisor), array_ops.zeros_like(total), name="value")
+
+    safe_mean._tf1_cnn_original = original
+    return safe_mean
+
+
+class _LossesMathOps:
+    """``math_ops`` as ``losses_impl`` sees it under 1.3/1.4: ``cast(x, dtype=float32)`` is TF 1.x's
+    ``to_float(x)``, which opened a ``ToFloat`` name scope even for a float32 tensor, so the Const of a
+    Python weight is ``ToFloat_<n>/x`` (TF 1.15.5 and 2.21: ``Cast/x``). ``losses_impl`` passes
+    ``dtype=`` by keyword exactly where TF 1.3.0/1.4.1 called ``to_float`` (positional casts to
+    ``logits.dtype`` stay ``Cast``). Everything else is ``math_ops`` itself."""
+
+    def __init__(self, math_ops):
+        self._math_ops = math_ops
+
+    def __getattr__(self, name):
+        return getattr(self._math_ops, name)
+
+    def cast(self, x, *args, **kwargs):
+        if (args or kwargs.get("dtype") != tf.float32 or settings.current("tf1_version") not in ("1.3", "1.4")
+                or tf.executing_eagerly()):
+            return self._math_ops.cast(x, *args, **kwargs)
+        from tensorflow.python.framework import ops
+
+        with ops.name_scope(kwargs.get("name"), "ToFloat", [x]) as scope:
+            x = ops.convert_to_tensor(x, name="x")
+            return self._math_ops.cast(x, tf.float32, name=scope)
+
+
+def install_losses():
+    """Give ``losses_impl`` (tf.compat.v1.losses) TF 1.3.0/1.4.1's reductions under those versions."""
+    from tensorflow.python.ops.losses import losses_impl
+
+    if not hasattr(losses_impl._safe_mean, "_tf1_cnn_original"):
+        losses_impl._safe_mean = safe_mean_1x(losses_impl._safe_mean)
+    if not isinstance(losses_impl.math_ops, _LossesMathOps):
+        losses_impl.math_ops = _LossesMathOps(losses_impl.math_ops)
