@@ -362,6 +362,29 @@ def ones_like_1x(original):
     return ones_like_impl
 
 
+def mark_reached_ops_1x(original):
+    """``gradients_util._MarkReachedOps(from_ops, reached_ops, func_graphs)``: TF 1.3.0/1.4.1 followed
+    every output from the xs, integer ones too (``Shape`` into ``Fill``: tf.losses' ``num_present``
+    got gradient ops, ``num_present_grad/...``); 1.15.5 and 2.21 stop at outputs that cannot carry a
+    gradient."""
+    import collections
+
+    @functools.wraps(original)
+    def mark_reached_ops(from_ops, reached_ops, func_graphs):
+        if not _old() or func_graphs:
+            return original(from_ops, reached_ops, func_graphs)
+        queue = collections.deque(from_ops)
+        while queue:
+            op = queue.popleft()
+            if op not in reached_ops:
+                reached_ops.add(op)
+                for output in op.outputs:
+                    queue.extend(output.consumers())
+
+    mark_reached_ops._tf1_cnn_original = original
+    return mark_reached_ops
+
+
 def install():
     """Put the functions above in TensorFlow's gradient registry (each keeps TF 2.21's for eager use)."""
     from tensorflow.python.ops import gradients_util
@@ -382,5 +405,7 @@ def install():
         math_ops.reduced_shape = reduced_shape
     if not hasattr(array_ops.ones_like_impl, "_tf1_cnn_original"):
         array_ops.ones_like_impl = ones_like_1x(array_ops.ones_like_impl)
+    if not hasattr(gradients_util._MarkReachedOps, "_tf1_cnn_original"):
+        gradients_util._MarkReachedOps = mark_reached_ops_1x(gradients_util._MarkReachedOps)
     if not hasattr(gradients_util._DefaultGradYs, "_tf1_cnn_original"):
         gradients_util._DefaultGradYs = default_grad_ys(gradients_util._DefaultGradYs)
