@@ -11,11 +11,14 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
   ``gradients/grad_ys_<i>``), ``Fill`` named ``gradients/Fill``; TF 2.21 builds ``ones``
   (``grad_ys_0/Const`` and a Fill named ``grad_ys_0``). A given ``grad_ys`` tensor: an
   ``Identity`` ``grad_ys_<i>`` in 1.15.5 and 2.21, nothing in 1.3.0/1.4.1.
-- Broadcasting binary ops (Add, Sub, Mul, RealDiv, Maximum, Minimum): both inputs' shapes,
+- Broadcasting binary ops (Add, Sub, Mul, Pow, RealDiv, Maximum, Minimum): both inputs' shapes,
   ``BroadcastGradientArgs``, then x's gradient (compute, Sum, Reshape) before y's; TF 2.21
   computes both products or the negation first. The shapes: ``shape()`` (a Const when
   static) in 1.3.0/1.4.1; in 1.15.5 Add/Sub/Mul took ``Shape`` ops always, except that two
-  fully known equal shapes return the products without reducing.
+  fully known equal shapes return the products without reducing, and two static shapes that
+  differ give a BroadcastGradientArgs of Consts and reduce only the broadcast side (``_broadcast``).
+  Maximum/Minimum: 1.3.0 selected y's gradient through LogicalNot; 1.4.1 made both selects before
+  reducing; 1.15.5 reduced x's before selecting y's.
 - ``Sum`` / ``Mean`` over some axes (not a full reduction of a known rank): TF 1.x's
   ``reduced_shape`` (Size, add, mod, range, Fill, DynamicStitch), ``Maximum``/``floordiv``
   and ``Tile``; TF 2.21 builds ``ones`` and ``BroadcastTo``. ``math_ops.reduced_shape`` itself
@@ -118,17 +121,54 @@ def _reduce_to(value, axes, shape):
     return array_ops.reshape(math_ops.reduce_sum(value, axes), shape)
 
 
+def _int_list(values, name):
+    """A Const of int32 ``values`` named as the list converted inside the op's scope would be."""
+    return constant_op.constant(values, dtype="int32", name=name)
+
+
+def _static_axes(shape, out_rank, out):
+    """The axes BroadcastGradientArgs gives for ``shape`` broadcast to ``out`` (both static)."""
+    pad = out_rank - len(shape)
+    return [i for i in range(out_rank) if i < pad or (shape[i - pad] == 1 and out[i] != 1)]
+
+
+def _broadcast(x, y):
+    """(reduce_x, reduce_y): functions taking a gradient of the broadcast result to x's and y's shapes,
+    after building what TF 1.x built first: the shapes and ``BroadcastGradientArgs``.
+
+    1.3.0/1.4.1: ``shape()`` of each (a Const when static). 1.15.5 (Add, Sub, Mul, Pow): two static
+    shapes give ``BroadcastGradientArgs`` of two Consts (``s0``, ``s1``) and each side is reduced only
+    where it was broadcast (``Sum`` over Const axes, ``Reshape`` to a Const shape); otherwise ``Shape``
+    ops, also for a static side.
+    """
+    if not _old() and x.shape.is_fully_defined() and y.shape.is_fully_defined():
+        sx, sy = x.shape.as_list(), y.shape.as_list()
+        # Consts made here: TF 2.21 converts an empty list to two Consts
+        gen_array_ops.broadcast_gradient_args(_int_list(sx, "BroadcastGradientArgs/s0"),
+                                              _int_list(sy, "BroadcastGradientArgs/s1"))
+        rank = max(len(sx), len(sy))
+        out = [max(a, b) for a, b in zip([1] * (rank - len(sx)) + sx, [1] * (rank - len(sy)) + sy)]
+
+        def static(shape):
+            axes = _static_axes(shape, rank, out)
+            return (lambda g: array_ops.reshape(math_ops.reduce_sum(g, axes), _int_list(shape, "Reshape/shape"))
+                    ) if axes else (lambda g: g)
+
+        return static(sx), static(sy)
+    sx, sy = _shapes(x, y, not _old())
+    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    return (lambda g: _reduce_to(g, rx, sx)), (lambda g: _reduce_to(g, ry, sy))
+
+
 def add_grad(op, grad):
     """Add / AddV2 (x, y: broadcastable) -> (dx shaped as x, dy shaped as y)."""
     if not _tensor(grad):
         return None
     x, y = op.inputs[0], op.inputs[1]
-    old = _old()
-    if not old and _fully_equal(x, y, grad):
+    if not _old() and _fully_equal(x, y, grad):
         return grad, grad
-    sx, sy = _shapes(x, y, not old)
-    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
-    return _reduce_to(grad, rx, sx), _reduce_to(grad, ry, sy)
+    reduce_x, reduce_y = _broadcast(x, y)
+    return reduce_x(grad), reduce_y(grad)
 
 
 def sub_grad(op, grad):
@@ -139,12 +179,13 @@ def sub_grad(op, grad):
     old = _old()
     if not old and _fully_equal(x, y, grad):
         return grad, -grad
-    sx, sy = _shapes(x, y, not old)
-    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
-    dx = _reduce_to(grad, rx, sx)
     if old:
-        return dx, array_ops.reshape(-math_ops.reduce_sum(grad, ry), sy)
-    return dx, _reduce_to(-grad, ry, sy)
+        sx, sy = _shapes(x, y, False)
+        rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+        return _reduce_to(grad, rx, sx), array_ops.reshape(-math_ops.reduce_sum(grad, ry), sy)
+    reduce_x, reduce_y = _broadcast(x, y)
+    dx = reduce_x(grad)
+    return dx, reduce_y(-grad)
 
 
 def mul_grad(op, grad):
@@ -155,11 +196,29 @@ def mul_grad(op, grad):
     old = _old()
     if not old and _fully_equal(x, y, grad) and grad.dtype in (np.int32, np.float32):
         return gen_math_ops.mul(grad, y), gen_math_ops.mul(grad, x)
-    sx, sy = _shapes(x, y, not old)
-    rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
+    reduce_x, reduce_y = _broadcast(x, y)
     if old:
-        return _reduce_to(grad * y, rx, sx), _reduce_to(x * grad, ry, sy)
-    return _reduce_to(gen_math_ops.mul(grad, y), rx, sx), _reduce_to(gen_math_ops.mul(x, grad), ry, sy)
+        dx = reduce_x(grad * y)
+        return dx, reduce_y(x * grad)
+    dx = reduce_x(gen_math_ops.mul(grad, y))
+    return dx, reduce_y(gen_math_ops.mul(x, grad))
+
+
+def pow_grad(op, grad):
+    """Pow (x ** y): x's gradient grad * y * x ** (y - 1), then y's grad * z * log(x) where x > 0 (1.15.5:
+    log of where(x > 0, x, 1) first)."""
+    if not _tensor(grad) or op.inputs[0].dtype.is_complex:
+        return None
+    x, y, z = op.inputs[0], op.inputs[1], op.outputs[0]
+    reduce_x, reduce_y = _broadcast(x, y)
+    dx = reduce_x(grad * y * math_ops.pow(x, y - 1))
+    positive = x > 0
+    if _old():
+        log_x = array_ops.where(positive, math_ops.log(x), array_ops.zeros_like(x))
+    else:
+        safe_x = array_ops.where(positive, x, array_ops.ones_like(x))
+        log_x = array_ops.where(positive, math_ops.log(safe_x), array_ops.zeros_like(x))
+    return dx, reduce_y(grad * z * log_x)
 
 
 def real_div_grad(op, grad):
@@ -222,6 +281,9 @@ def _max_min_grad(compare):
             gx = array_ops.where(mask, grad, zeros)
             gy = array_ops.where(math_ops.logical_not(mask), grad, zeros)
             return _reduce_to(gx, rx, sx), _reduce_to(gy, ry, sy)
+        if _old():  # 1.4.1: both selects, then the reductions
+            gx, gy = array_ops.where(mask, grad, zeros), array_ops.where(mask, zeros, grad)
+            return _reduce_to(gx, rx, sx), _reduce_to(gy, ry, sy)
         dx = _reduce_to(array_ops.where(mask, grad, zeros), rx, sx)
         return dx, _reduce_to(array_ops.where(mask, zeros, grad), ry, sy)
     return grad_fn
@@ -231,6 +293,10 @@ def _max_min_grad(compare):
 
 
 def _full_reduction(op):
+    """Did TF 1.x take its full-reduction path: every axis of a known rank, given as constants (1.3.0:
+    a Const op; ``reduce_sum(variable)``'s Range was not one; 1.4.1 on evaluated the Range)?"""
+    if _oldest() and op.inputs[1].op.type != "Const":
+        return False
     axes = tensor_util.constant_value(op.inputs[1])
     rank = op.inputs[0].shape.rank
     return axes is not None and rank is not None and np.array_equal(np.sort(np.ravel(axes)), np.arange(rank))
@@ -330,7 +396,7 @@ def sparse_softmax_xent_grad(op, grad_loss, grad_grad):
 
 
 GRADIENTS = {
-    "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "RealDiv": real_div_grad, "DivNoNan": div_no_nan_grad,
+    "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "Pow": pow_grad, "RealDiv": real_div_grad, "DivNoNan": div_no_nan_grad,
     "SquaredDifference": squared_difference_grad,
     "Maximum": _max_min_grad(math_ops.greater_equal), "Minimum": _max_min_grad(math_ops.less_equal),
     "Sum": sum_grad, "Softmax": softmax_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad,
