@@ -27,9 +27,12 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
   (x - y)`` (1.15.5: before the shapes), the reductions, then y's ``Neg``.
 - ``Reshape``: ``Reshape(grad, shape(input))``; TF 2.21 a Const shape when static... and a
   Shape op only when not (TF 1.x: ``shape()`` of the input, a Shape op unless static).
+- ``StridedSlice``: StridedSliceGrad of the forward op's begin/end/strides. ``GatherV2`` (1.15.5,
+  axis 0): a ``Cast`` of the params' int64 shape.
 - ``Square`` (1.3.0/1.4.1): ``grad * (2.0 * x)``, the 2.0 under a control dependency on grad.
 - ``Conv2D`` (1.3.0/1.4.1): ``Shape`` of the input, Conv2DBackpropInput, ``Shape_1`` of the
   filter, Conv2DBackpropFilter; 1.15.5 and 2.21 one ``ShapeN``.
+- ``Softplus`` (1.3.0/1.4.1): one SoftplusGrad.
 - ``SoftmaxCrossEntropyWithLogits`` (1.3.0/1.4.1): no gradient for the labels (ExpandDims,
   mul only); ``SparseSoftmaxCrossEntropyWithLogits`` (every TF 1.x): a ``PreventGradient``
   on the backprop output before ExpandDims, mul.
@@ -260,7 +263,7 @@ def squared_difference_grad(op, grad):
 
     if not old:
         dxy = x_grad()
-    sx, sy = array_ops.shape(x), array_ops.shape(y)
+    sx, sy = _shapes(x, y, not old)
     rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
     if old:
         dxy = x_grad()
@@ -362,6 +365,34 @@ def square_grad(op, grad):
     return grad * two_x
 
 
+def strided_slice_grad(op, grad):
+    """StridedSlice (every TF 1.x): StridedSliceGrad takes the forward op's begin/end/strides tensors
+    (TF 2.21 makes three new Consts)."""
+    x, begin, end, strides = op.inputs
+    masks = {k: op.get_attr(k) for k in ("begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask",
+                                         "shrink_axis_mask")}
+    return (gen_array_ops.strided_slice_grad(array_ops.shape(x, out_type=begin.dtype), begin, end, strides, grad,
+                                             **masks), None, None, None)
+
+
+def gather_v2_grad(op, grad):
+    """GatherV2 on axis 0 (1.15.5): the params' shape as int64 then ``Cast`` to int32 (TF 2.21: no Cast),
+    the indices' size, the values' shape, two Reshapes -> IndexedSlices."""
+    from tensorflow.python.framework import indexed_slices
+
+    params, indices, axis = op.inputs
+    if _old() or tensor_util.constant_value(axis) != 0 or op.get_attr("batch_dims") != 0 \
+            or params.dtype == "resource":
+        return None
+    with ops.colocate_with(params):
+        params_shape = array_ops.shape(params, out_type="int64")
+    params_shape = math_ops.cast(params_shape, "int32")
+    size = array_ops.expand_dims(array_ops.size(indices), 0)
+    values_shape = array_ops.concat([size, params_shape[1:]], 0)
+    values = array_ops.reshape(grad, values_shape)
+    return indexed_slices.IndexedSlices(values, array_ops.reshape(indices, size), params_shape), None, None
+
+
 # --- nn
 
 
@@ -374,6 +405,13 @@ def conv2d_grad(op, grad):
     dx = gen_nn_ops.conv2d_backprop_input(array_ops.shape(op.inputs[0]), op.inputs[1], grad, **attrs)
     dw = gen_nn_ops.conv2d_backprop_filter(op.inputs[0], array_ops.shape(op.inputs[1]), grad, **attrs)
     return dx, dw
+
+
+def softplus_grad(op, grad):
+    """Softplus (1.3.0/1.4.1): one SoftplusGrad op (TF 2.21: Sigmoid, mul)."""
+    if not _old():
+        return None
+    return gen_nn_ops.softplus_grad(grad, op.inputs[0])
 
 
 def _broadcast_mul(vec, mat):
@@ -399,7 +437,7 @@ GRADIENTS = {
     "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "Pow": pow_grad, "RealDiv": real_div_grad, "DivNoNan": div_no_nan_grad,
     "SquaredDifference": squared_difference_grad,
     "Maximum": _max_min_grad(math_ops.greater_equal), "Minimum": _max_min_grad(math_ops.less_equal),
-    "Sum": sum_grad, "Softmax": softmax_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad,
+    "Sum": sum_grad, "StridedSlice": strided_slice_grad, "GatherV2": gather_v2_grad, "Softmax": softmax_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad, "Softplus": softplus_grad,
     "SoftmaxCrossEntropyWithLogits": softmax_xent_grad,
     "SparseSoftmaxCrossEntropyWithLogits": sparse_softmax_xent_grad,
 }
