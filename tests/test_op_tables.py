@@ -21,10 +21,6 @@ OLD = ("1.3", "1.4")  # TF 1.3.0, 1.4.1
 KNOWN_DRAWS = [
     ("TF 1.3.0/1.4.1's orthogonal initializer (QR of a normal draw, sign fix) builds other ops; not mirrored",
      {"init_orthogonal": OLD}),
-    ("tf.losses.*: TF 1.3.0/1.4.1's compute_weighted_loss / num_present build 9-10 more ops; not mirrored",
-     {"losses_mean_squared_error": OLD, "losses_absolute_difference": OLD, "losses_huber": OLD,
-      "losses_log_loss": OLD, "losses_softmax_xent": OLD, "losses_sigmoid_xent": OLD,
-      "losses_sparse_softmax_xent": OLD}),
     ("batch normalization with a tensor `training` (TF 1.3.0: moments picked by Select, 68 / 63 ops; "
      "1.4.1: one op more), and 1.15.5's fused training-mode updates (30 / 27 ops, 28 / 25 here); not mirrored",
      {"layers_batch_norm": ("1.15",), "layers_batch_norm_tensor": OLD,
@@ -60,42 +56,37 @@ KNOWN_OTHER = [
 
 # The gradient cases (tf1_cnn/oracle/op_cases_gradients.py): what the runtime does not build as TF 1.x yet
 GRADIENT_DRAWS = [
-    ("Pow's gradient (1.15.5: constant-folded BroadcastGradientArgs, ones_like and two Selects; 1.3.0/1.4.1: shapes before the products); not mirrored",
-     {'grad_pow_sqrt': ('1.3', '1.4')}),
-    ("Softplus' gradient (1.3.0/1.4.1: one SoftplusGrad; 2.21: Sigmoid, mul)",
-     {'grad_activations': ('1.3', '1.4')}),
-    ("StridedSlice's gradient: 1.3.0/1.4.1 passed begin/end/strides as the forward op's tensors (2.21: new Consts)",
-     {'grad_strided_slice': ('1.3', '1.4', '1.15')}),
-    ("gather / embedding_lookup gradients (IndexedSlices: TF 1.x's Shape/Size/ExpandDims/Slice order); not mirrored",
-     {'grad_gather': ('1.15',), 'grad_embedding_lookup': ('1.3', '1.4', '1.15')}),
-    ("batch normalization and moments gradients (FusedBatchNorm's grad ops, moments' SquaredDifference and mean gradients in TF 1.x's order); not mirrored",
-     {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.3', '1.4', '1.15')}),
-    ("while_loop / cond gradients (dynamic_rnn, tf.cond; the forward loop already differs) and static_rnn's cell ops; not mirrored",
+    ("gather / embedding_lookup under 1.3/1.4: the forward op (TF 1.3.0/1.4.1: Gather, no axis Const, "
+     "no Identity) and its gradient's ToInt32; not mirrored",
+     {'grad_embedding_lookup': ('1.3', '1.4')}),
+    ("tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
+     "moving-average updates) and so its gradients; not mirrored",
+     {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.4', '1.15')}),
+    ("RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
+     "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
      {'grad_dynamic_rnn': ('1.3', '1.4', '1.15'), 'grad_cond': ('1.3', '1.4'), 'min_dynamic_rnn': ('1.3', '1.4', '1.15')}),
-    ("1.15.5's broadcasting gradient with two static shapes that differ (constant-folded BroadcastGradientArgs s0/s1, Sum/reduction_indices, Reshape/shape only where needed); not mirrored",
-     {'grad_several_ys': ('1.3',), 'grad_given_grad_ys': ('1.3',)}),
-    ("tf.losses.* under 1.3/1.4: TF 1.3.0/1.4.1's compute_weighted_loss / num_present (ToFloat, div, Greater/Select; 9-10 more ops); not mirrored",
-     {'losses_fn_mean_squared_error': ('1.3', '1.4'), 'min_losses_mean_squared_error': ('1.3', '1.4'), 'losses_fn_absolute_difference': ('1.3', '1.4'), 'min_losses_absolute_difference': ('1.3', '1.4'), 'losses_fn_huber_loss': ('1.3', '1.4'), 'min_losses_huber_loss': ('1.3', '1.4'), 'losses_fn_log_loss': ('1.3', '1.4'), 'min_losses_log_loss': ('1.3', '1.4'), 'losses_fn_softmax_cross_entropy': ('1.3', '1.4'), 'min_losses_softmax_cross_entropy': ('1.3', '1.4'), 'losses_fn_sigmoid_cross_entropy': ('1.3', '1.4'), 'min_losses_sigmoid_cross_entropy': ('1.3', '1.4'), 'losses_fn_sparse_softmax_cross_entropy': ('1.3', '1.4'), 'min_losses_sparse_softmax_cross_entropy': ('1.3', '1.4'), 'losses_fn_hinge_loss': ('1.3', '1.4'), 'min_losses_hinge_loss': ('1.3', '1.4'), 'losses_fn_cosine_distance': ('1.3', '1.4'), 'min_losses_cosine_distance': ('1.3', '1.4'), 'losses_fn_mean_pairwise_squared_error': ('1.3', '1.4'), 'min_losses_mean_pairwise_squared_error': ('1.3', '1.4'), 'losses_fn_compute_weighted_loss': ('1.3', '1.4'), 'min_losses_compute_weighted_loss': ('1.3', '1.4'), 'losses_weighted_total': ('1.3', '1.4')}),
+    ("tf.losses.mean_pairwise_squared_error under 1.3/1.4: TF 1.3.0/1.4.1's own pairwise terms (a safe "
+     "division each, no DivNoNan); not mirrored",
+     {'losses_fn_mean_pairwise_squared_error': ('1.3', '1.4'), 'min_losses_mean_pairwise_squared_error': ('1.3', '1.4')}),
 ]
 GRADIENT_OTHER = [
-    (('names', 'types'), "Pow's gradient (1.15.5: constant-folded BroadcastGradientArgs, ones_like and two Selects; 1.3.0/1.4.1: shapes before the products); not mirrored",
-     {'grad_pow_sqrt': ('1.15',)}, True),
     (('names',), "Max's gradient: 1.3.0/1.4.1 named its division div (2.21: truediv)",
      {'grad_reduce_max': ('1.3', '1.4')}, True),
-    (('names', 'types'), "gather / embedding_lookup gradients (IndexedSlices: TF 1.x's Shape/Size/ExpandDims/Slice order); not mirrored",
+    (('names', 'types'), "gather / embedding_lookup under 1.3/1.4: the forward op (TF 1.3.0/1.4.1: Gather, no axis Const, "
+     "no Identity) and its gradient's ToInt32; not mirrored",
      {'grad_gather': ('1.3', '1.4')}, True),
-    (('names',), "batch normalization and moments gradients (FusedBatchNorm's grad ops, moments' SquaredDifference and mean gradients in TF 1.x's order); not mirrored",
-     {'grad_batch_norm': ('1.3',)}, True),
-    (('names', 'types'), "batch normalization and moments gradients (FusedBatchNorm's grad ops, moments' SquaredDifference and mean gradients in TF 1.x's order); not mirrored",
-     {'grad_moments_batch_normalization': ('1.15',)}, True),
-    (('names', 'types'), "while_loop / cond gradients (dynamic_rnn, tf.cond; the forward loop already differs) and static_rnn's cell ops; not mirrored",
-     {'grad_static_rnn': ('1.3',), 'grad_cond': ('1.15',)}, True),
-    (('names',), "while_loop / cond gradients (dynamic_rnn, tf.cond; the forward loop already differs) and static_rnn's cell ops; not mirrored",
+    (('names',), "tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
+     "moving-average updates) and so its gradients; not mirrored",
+     {'grad_batch_norm': ('1.3',), 'min_layers_net': ('1.3',)}, True),
+    (('names', 'types'), "RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
+     "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
+     {'grad_static_rnn': ('1.3',)}, True),
+    (('names',), "RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
+     "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
      {'grad_static_rnn': ('1.4',)}, True),
-    (('names', 'types'), "1.15.5's broadcasting gradient with two static shapes that differ (constant-folded BroadcastGradientArgs s0/s1, Sum/reduction_indices, Reshape/shape only where needed); not mirrored",
-     {'grad_several_ys': ('1.15',), 'grad_exp_log': ('1.15',), 'grad_scalar_mul': ('1.15',)}, True),
-    (('names', 'types'), 'other gradient structures',
-     {'grad_max_min': ('1.4',)}, True),
+    (('names', 'types'), "tf.losses with a tensor weight: inside assert_broadcastable's tf.cond TF 1.3.0/1.4.1 "
+     "created each Switch before the op using it (same ops, other order)",
+     {'losses_weighted_total': ('1.3', '1.4')}, True),
 ]
 KNOWN_DRAWS += GRADIENT_DRAWS
 KNOWN_OTHER += GRADIENT_OTHER
