@@ -174,6 +174,9 @@ def cases(base):
         ("min_layers_net", lambda tf, p: tf.train.AdamOptimizer().minimize(_layers_net(tf, p))),
         ("min_compute_apply", lambda tf, p: (lambda opt, loss: opt.apply_gradients(
             opt.compute_gradients(loss)))(tf.train.GradientDescentOptimizer(0.1), _xent(tf, p))),
+        ("min_exponential_decay", lambda tf, p: tf.train.GradientDescentOptimizer(tf.train.exponential_decay(
+            0.1, tf.train.get_or_create_global_step(), 100, 0.96, staircase=True)).minimize(
+            _sparse_xent(tf, p), global_step=tf.train.get_global_step())),
         ("min_dynamic_rnn", _min(_rnn_loss(lambda tf: tf.nn.rnn_cell.BasicLSTMCell(4)),
                                  lambda tf: tf.train.AdamOptimizer())),
     ]
