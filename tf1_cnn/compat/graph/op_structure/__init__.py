@@ -22,6 +22,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``gradients_1x.py``: ``tf.gradients``' initial gradients (grad_ys) and the gradient functions
   whose ops TF 1.x built in another order or of other types (binary ops, Sum, Reshape, Square,
   Conv2D, the cross-entropies);
+- ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
 - ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
@@ -119,6 +120,9 @@ def install():
     from . import learning_rate
 
     learning_rate.install()  # tf.train.exponential_decay under 1.3/1.4
+    from . import datasets
+
+    datasets.install()  # 1.15's options datasets before an initializable iterator
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
