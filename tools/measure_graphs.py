@@ -6,7 +6,8 @@ The corpus's own ``run`` lays out each script's data; a stand-in ``python`` on i
 turns its ``legacy --no-report ./NN_*.py ARGS`` call into one ``compare --max-runs 1`` per
 version (the graph up to its second session run: what seeds and initial values depend on),
 each writing ``DIR/NN-V.json``. Then a table: per script and version, identical or the first
-differing op on each side.
+differing op on each side. The corpus folder: $TF1_CNN_CORPUS (default ../shared/corpus-dev);
+the oracle environments: $TF1_CNN_ORACLE_DIR (default: where ``compare --setup`` made them).
 """
 import argparse
 import json
@@ -73,6 +74,11 @@ def main(argv=None):
         with tempfile.TemporaryDirectory(prefix="measure-graphs-") as tmp:
             stand_in(Path(tmp) / "bin", sys.executable, out, args.limit, args.tf1)
             env = dict(os.environ, PATH=f"{tmp}/bin{os.pathsep}{os.environ['PATH']}")
+            # the runner gives each script its own HOME: the oracle environments are named by path
+            sys.path.insert(0, str(ROOT))
+            from tf1_cnn.oracle import envs
+
+            env.setdefault("TF1_CNN_ORACLE_DIR", str(envs.root()))
             limit = len(args.tf1) * (2 * args.limit + 60)
             subprocess.run([str(corpus_dir() / "run"), "--limit", str(limit), *selection], cwd=ROOT, env=env)
     counts = {v: 0 for v in args.tf1}
