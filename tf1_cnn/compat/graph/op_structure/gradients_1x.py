@@ -25,8 +25,9 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
   (Max's, Min's, Prod's gradients) builds TF 1.x's ops in graphs.
 - ``DivNoNan`` (1.15.5, tf.losses' mean): as RealDiv's. ``SquaredDifference``: ``2 * grad *
   (x - y)`` (1.15.5: before the shapes), the reductions, then y's ``Neg``.
-- ``Reshape``: ``Reshape(grad, shape(input))``; TF 2.21 a Const shape when static... and a
-  Shape op only when not (TF 1.x: ``shape()`` of the input, a Shape op unless static).
+- ``Reshape``: ``Reshape(grad, shape(input))``, the input's shape made first under ``<op>_grad/Shape``
+  (a Shape op, or a Const when static); TF 2.21 hands a partly known shape to the Reshape
+  (``Reshape/shape``).
 - ``StridedSlice``: StridedSliceGrad of the forward op's begin/end/strides. ``GatherV2`` (1.15.5,
   axis 0): a ``Cast`` of the params' int64 shape.
 - ``Square`` (1.3.0/1.4.1): ``grad * (2.0 * x)``, the 2.0 under a control dependency on grad.
