@@ -31,8 +31,11 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
 - ``StridedSlice``: StridedSliceGrad of the forward op's begin/end/strides. ``GatherV2`` (1.15.5,
   axis 0): a ``Cast`` of the params' int64 shape.
 - ``Square`` (1.3.0/1.4.1): ``grad * (2.0 * x)``, the 2.0 under a control dependency on grad.
-- ``Conv2D`` (1.3.0/1.4.1): ``Shape`` of the input, Conv2DBackpropInput, ``Shape_1`` of the
-  filter, Conv2DBackpropFilter; 1.15.5 and 2.21 one ``ShapeN``.
+- ``Conv2D`` (1.3.0): ``Shape`` of the input, Conv2DBackpropInput, ``Shape_1`` of the filter,
+  Conv2DBackpropFilter; 1.4.1, 1.15.5 and 2.21 one ``ShapeN``.
+- The traversal (``_MarkReachedOps``, 1.3.0/1.4.1): integer outputs followed too, so ops reached
+  only through a ``Shape`` (tf.losses' ``num_present``) got gradient ops. ``ones_like`` of a static
+  shape: one Const ``ones_like/Shape`` (every TF 1.x; 2.21 ``Shape/shape_as_tensor``).
 - ``Softplus`` (1.3.0/1.4.1): one SoftplusGrad.
 - ``SoftmaxCrossEntropyWithLogits`` (1.3.0/1.4.1): no gradient for the labels (ExpandDims,
   mul only); ``SparseSoftmaxCrossEntropyWithLogits`` (every TF 1.x): a ``PreventGradient``
