@@ -21,10 +21,6 @@ OLD = ("1.3", "1.4")  # TF 1.3.0, 1.4.1
 KNOWN_DRAWS = [
     ("TF 1.3.0/1.4.1's orthogonal initializer (QR of a normal draw, sign fix) builds other ops; not mirrored",
      {"init_orthogonal": OLD}),
-    ("tf.losses.*: TF 1.3.0/1.4.1's compute_weighted_loss / num_present build 9-10 more ops; not mirrored",
-     {"losses_mean_squared_error": OLD, "losses_absolute_difference": OLD, "losses_huber": OLD,
-      "losses_log_loss": OLD, "losses_softmax_xent": OLD, "losses_sigmoid_xent": OLD,
-      "losses_sparse_softmax_xent": OLD}),
     ("batch normalization with a tensor `training` (TF 1.3.0: moments picked by Select, 68 / 63 ops; "
      "1.4.1: one op more), and 1.15.5's fused training-mode updates (30 / 27 ops, 28 / 25 here); not mirrored",
      {"layers_batch_norm": ("1.15",), "layers_batch_norm_tensor": OLD,
@@ -83,11 +79,6 @@ KNOWN_DRAWS = [
 
 # types / names where the op count and draws agree: (aspects, cause, {case: versions}, strict)
 KNOWN_OTHER = [
-    (("names",), "tf.losses.* under 1.15: TF 2.21's ones_like names its shape constant "
-     "ones_like/Shape/shape_as_tensor (TF 1.15.5: ones_like/Shape)",
-     {case: ("1.15",) for case in ("losses_mean_squared_error", "losses_absolute_difference", "losses_huber",
-                                    "losses_log_loss", "losses_softmax_xent", "losses_sigmoid_xent",
-                                    "losses_sparse_softmax_xent")}, True),
     (("types", "names"), "inside tf.cond TF 1.3.0/1.4.1 created the Switch before the op using it "
      "(graph built in Python); 1.5+ and 2.21 after it: same ops, other order",
      {"layers_dropout_tensor": OLD, "contrib_dropout_tensor": OLD, "image_random_flip": OLD}, True),
@@ -97,11 +88,6 @@ KNOWN_OTHER = [
      {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),
     (("names",), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
      "but TF 1.3.0 created beta before gamma", {"layers_batch_norm": ("1.3",)}, True),
-    (("types", "names"), "tf.gradients / minimize: the same op count as TF 1.x, but TF 2.21's Sub gradient "
-     "negates before reducing (Neg first), its initial gradient is named gradients/grad_ys_0 (TF 1.x: "
-     "gradients/Fill), and Add for AddV2",
-     {case: ALL for case in ("gradients", "opt_gradient_descent", "opt_momentum", "opt_adam", "opt_rmsprop",
-                             "opt_adagrad", "opt_adadelta", "opt_adam_global_step")}, True),
     (("types", "names"), "batch normalization: the same op count, other ops (FusedBatchNormV3 and its "
      "moving-average updates in another order); not mirrored",
      {"layers_batch_norm": ("1.4",), "slim_batch_norm": ("1.4",), "layers_batch_norm_tensor": ("1.15",),
@@ -115,6 +101,52 @@ KNOWN_OTHER = [
     (("names",), "TF 1.4.1's BasicRNNCell named its bias initializer Initializer/Const (TF 2.21: Initializer/zeros)",
      {"legacy_rnn_decoder_loop": ("1.4",)}, True),
 ]
+
+
+# The gradient cases (tf1_cnn/oracle/op_cases_gradients.py): what the runtime does not build as TF 1.x yet
+GRADIENT_DRAWS = [
+    ("gather / embedding_lookup under 1.3/1.4: the forward op (TF 1.3.0/1.4.1: Gather, no axis Const, "
+     "no Identity) and its gradient's ToInt32; not mirrored",
+     {'grad_embedding_lookup': ('1.3', '1.4')}),
+    ("tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
+     "moving-average updates) and so its gradients; not mirrored",
+     {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.4', '1.15')}),
+    ("RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
+     "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
+     {'grad_dynamic_rnn': ('1.3', '1.4', '1.15'), 'grad_cond': ('1.3', '1.4'), 'min_dynamic_rnn': ('1.3', '1.4', '1.15')}),
+    ("tf.losses.mean_pairwise_squared_error under 1.3/1.4: TF 1.3.0/1.4.1's own pairwise terms (a safe "
+     "division each, no DivNoNan); not mirrored",
+     {'losses_fn_mean_pairwise_squared_error': ('1.3', '1.4'), 'min_losses_mean_pairwise_squared_error': ('1.3', '1.4')}),
+]
+GRADIENT_OTHER = [
+    (('names',), "Max's gradient: 1.3.0/1.4.1 named its division div (2.21: truediv)",
+     {'grad_reduce_max': ('1.3', '1.4')}, True),
+    (('names', 'types'), "gather / embedding_lookup under 1.3/1.4: the forward op (TF 1.3.0/1.4.1: Gather, no axis Const, "
+     "no Identity) and its gradient's ToInt32; not mirrored",
+     {'grad_gather': ('1.3', '1.4')}, True),
+    (('names',), "tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
+     "moving-average updates) and so its gradients; not mirrored",
+     {'grad_batch_norm': ('1.3',), 'min_layers_net': ('1.3',)}, True),
+    (('names', 'types'), "RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
+     "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
+     {'grad_static_rnn': ('1.3',)}, True),
+    (('names',), "RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
+     "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
+     {'grad_static_rnn': ('1.4',)}, True),
+    (('names', 'types'), "tf.losses with a tensor weight: inside assert_broadcastable's tf.cond TF 1.3.0/1.4.1 "
+     "created each Switch before the op using it (same ops, other order)",
+     {'losses_weighted_total': ('1.3', '1.4')}, True),
+]
+# tf.data iterators (tf1_cnn/oracle/op_cases_data.py)
+DATA_DRAWS = [
+    ("tf.data does not exist in TF 1.3.0 (the runtime provides it)",
+     {"data_initializable_iterator": ("1.3",), "data_reinitializable_iterator": ("1.3",)}),
+    ("TF 1.4.1's tf.data: the Iterator made before the dataset's ops, BatchDataset without drop_remainder, "
+     "no IteratorToStringHandle; not mirrored",
+     {"data_initializable_iterator": ("1.4",), "data_reinitializable_iterator": ("1.4",)}),
+]
+KNOWN_DRAWS += GRADIENT_DRAWS + DATA_DRAWS
+KNOWN_OTHER += GRADIENT_OTHER
 
 
 def _known(case, version, aspect):

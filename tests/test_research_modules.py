@@ -84,7 +84,8 @@ def test_every_import_form_and_the_report(tmp_path):
         "print('ragged', pairs.shape, pairs.dtype)\n")
     proc = run_cli("-m", "tf1_cnn", "legacy", str(script), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "eigsh [ 3.]" in proc.stdout  # NumPy 1.13's printing, the default under --tf1-version 1.3 and "mode infer sequence_loss viterbi_decode" in proc.stdout
+    # NumPy 1.13's printing: the default under --tf1-version 1.3
+    assert "eigsh [ 3.]" in proc.stdout and "mode infer sequence_loss viterbi_decode" in proc.stdout
     out = proc.stdout + proc.stderr
     report = out[out.index("migration report"):]
     assert "scipy.sparse.linalg.eigen.arpack.eigsh" in report and "-> scipy.sparse.linalg.eigsh" in report

@@ -16,8 +16,14 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``layers.py``: contrib and core ``flatten``; the convolution of ``tf.layers.conv2d`` /
   slim's conv2d; ``tf.layers.conv2d_transpose``'s output-shape ops; TF 1.3.0's unfused default of ``tf.layers.batch_normalization`` and
   contrib's ``batch_norm``;
-- ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits``;
+- ``losses.py``: TF 1.3.0/1.4.1's ``tf.nn.softmax_cross_entropy_with_logits`` and ``tf.losses``'
+  reductions (the safe mean, ``ToFloat`` scopes);
 - ``gradients.py``: TF 1.x's broadcasting-gradient ops and reduce_mean's gradient;
+- ``gradients_1x.py``: ``tf.gradients``' initial gradients (grad_ys) and the gradient functions
+  whose ops TF 1.x built in another order or of other types (binary ops, Sum, Reshape, Square,
+  Conv2D, the cross-entropies);
+- ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
+- ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
 
@@ -115,10 +121,21 @@ def install():
     from . import gradients
 
     _wrap(math_grad, "_InferGradientReductionAxes", gradients.no_static_reduction_axes)
-    for op_type, wrapper in (("Mean", gradients.mean_grad_1x), ("DivNoNan", gradients.div_no_nan_grad_1x)):
-        entry = ops._gradient_registry._registry[op_type]
-        if not hasattr(entry["type"], "_tf1_cnn_original"):
-            entry["type"] = wrapper(entry["type"])
+    from . import gradients_1x
+
+    gradients_1x.install()  # grad_ys and the gradient functions TF 1.x built otherwise
+    from .losses import install_losses
+
+    install_losses()  # tf.losses' safe mean and to_float scopes under 1.3/1.4
+    from . import learning_rate
+
+    learning_rate.install()  # tf.train.exponential_decay under 1.3/1.4
+    from . import datasets
+
+    datasets.install()  # 1.15's options datasets before an initializable iterator
+    entry = ops._gradient_registry._registry["Mean"]
+    if not hasattr(entry["type"], "_tf1_cnn_original"):
+        entry["type"] = gradients.mean_grad_1x(entry["type"])
     # tf_slim's Dropout layer (TensorFlow's internal Keras) calls nn.dropout
     from tensorflow.python.ops import nn
 

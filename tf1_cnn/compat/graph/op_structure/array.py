@@ -31,7 +31,8 @@ def reduction_dims_1x(original):
 
     TF 1.0-1.15 gave every known rank, 0 included, a constant ``np.arange(rank)`` (one
     Const); TF 2.21 tests ``if x_rank:`` and builds Rank and Range (4 ops) for a scalar,
-    which ``tf.losses.*`` reduce twice (``_safe_mean``).
+    which ``tf.losses.*`` reduce twice (``_safe_mean``). A variable (``reduce_sum(W)``) was no
+    ``Tensor`` to TF 1.x's test: ``range(0, rank(W))`` (Rank, range/start, range/delta, Range).
     """
     import functools
 
@@ -39,8 +40,13 @@ def reduction_dims_1x(original):
 
     @functools.wraps(original)
     def reduction_dims(x, axis):
-        if axis is None and not tf.executing_eagerly() and getattr(getattr(x, "shape", None), "rank", None) == 0:
-            return tf.constant(np.arange(0, dtype=np.int32))
+        if axis is None and not tf.executing_eagerly():
+            if isinstance(x, tf.Variable):  # TF 1.0-1.15: not a Tensor, so range(0, rank(x)) (Rank, Range)
+                from tensorflow.python.ops import array_ops, math_ops
+
+                return math_ops.range(0, array_ops.rank(x))
+            if getattr(getattr(x, "shape", None), "rank", None) == 0:
+                return tf.constant(np.arange(0, dtype=np.int32))
         return original(x, axis)
 
     reduction_dims._tf1_cnn_original = original

@@ -43,7 +43,9 @@ def mean_grad_1x(original):
         static = inputs is not None and outputs is not None and None not in inputs and None not in outputs
         if static and settings.current("tf1_version") not in ("1.3", "1.4"):
             return original(op, grad)  # 1.15.5: a constant factor for static shapes, as TF 2.21
-        sum_grad = math_grad._SumGrad(op, grad)[0]
+        from .gradients_1x import sum_grad
+
+        sum_grad = (sum_grad(op, grad) or math_grad._SumGrad(op, grad))[0]
         input_shape = array_ops.shape(op.inputs[0])
         output_shape = array_ops.shape(op.outputs[0])
         factor = math_grad._SafeShapeDiv(math_ops.reduce_prod(input_shape), math_ops.reduce_prod(output_shape))
@@ -53,25 +55,3 @@ def mean_grad_1x(original):
     return mean_grad
 
 
-def div_no_nan_grad_1x(original):
-    """The gradient of DivNoNan (``tf.div_no_nan``, sequence_loss's average) as TF 1.15.5 built it: the
-    shapes and BroadcastGradientArgs first, then each side's DivNoNan ops, Sum and Reshape; TF 2.21
-    computes both sides first and reduces after (the same values, other op order and names)."""
-    from tensorflow.python.ops import gen_array_ops
-
-    @functools.wraps(original)
-    def div_no_nan_grad(op, grad):
-        if context.executing_eagerly():
-            return original(op, grad)
-        x, y = op.inputs[0], op.inputs[1]
-        sx = array_ops.shape(x)
-        sy = array_ops.shape(y)
-        rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
-        x = math_ops.conj(x)
-        y = math_ops.conj(y)
-        gx = array_ops.reshape(math_ops.reduce_sum(math_ops.div_no_nan(grad, y), rx), sx)
-        gy = array_ops.reshape(math_ops.reduce_sum(grad * math_ops.div_no_nan(math_ops.div_no_nan(-x, y), y), ry), sy)
-        return gx, gy
-
-    div_no_nan_grad._tf1_cnn_original = original
-    return div_no_nan_grad
