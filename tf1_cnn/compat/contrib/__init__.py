@@ -26,13 +26,14 @@ import importlib.util
 import types
 
 from .. import libraries, migration
-from . import (data, distributions, factorization, framework, keras, learn_datasets, lookup, rnn, tfprof, training,
-               util)
+from . import (cluster_resolver, data, distributions, factorization, framework, keras, learn_datasets, lookup, rnn,
+               tfprof, tpu, training, util)
 
 PREFIX = "tensorflow.contrib"
 
 # tf.contrib.<name>: the function that loads its members (a module object), on first use
 PACKAGES = {
+    "cluster_resolver": cluster_resolver.load,
     "data": data.load,
     "distributions": distributions.load,
     "factorization": factorization.load,
@@ -43,6 +44,7 @@ PACKAGES = {
     "metrics": lambda: libraries.slim().metrics,
     "rnn": rnn.load,
     "tfprof": tfprof.load,
+    "tpu": tpu.load,
     "training": training.load,
     "util": util.load,
 }
