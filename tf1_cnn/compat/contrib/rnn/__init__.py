@@ -1,6 +1,7 @@
 """``tf.contrib.rnn`` (TF 1.15's contrib/rnn): the core cells and static RNNs TF kept, and the contrib-only
 cells, one module per family as TF 1.15's ``contrib/rnn/python/ops`` had them."""
 from .._common import module, renamed
+from . import block_cells
 
 
 def load():
@@ -10,4 +11,5 @@ def load():
     cells = tf.compat.v1.nn.rnn_cell
     members = {n: getattr(cells, n) for n in dir(cells) if not n.startswith("_")}
     members.update(renamed("rnn"))
+    members.update(block_cells.members())  # LSTMBlockCell, GRUBlockCell(V2), LSTMBlockFusedCell, LSTMBlockWrapper
     return module("tf.contrib.rnn", members)
