@@ -55,11 +55,18 @@ CONTRIB = {
     "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (TF's clustering_ops.KMeans runs it here)",
     "tf.contrib.lookup": "tf.lookup (TF's lookup_ops run it here)",
     "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=ProfileOptionBuilder...) (runs it here)",
+    "tf.contrib.tpu": "tf.distribute.TPUStrategy / tf.compat.v1.estimator.tpu (TPUEstimator(use_tpu=False) runs "
+                      "it here on the CPU)",
+    "tf.contrib.cluster_resolver": "tf.distribute.cluster_resolver",
+    "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune; tf1_cnn runs "
+                                   "TF 1.15's here)",
+    "tf.contrib.rnn.LSTMBlockCell": "tf.keras.layers.LSTM (the block kernels run it here)",
+    "tf.contrib.rnn.GRUBlockCell": "tf.keras.layers.GRU (the block kernels run it here)",
+    "tf.contrib.rnn.LSTMBlockFusedCell": "tf.keras.layers.LSTM (the BlockLSTM kernel runs it here)",
 }
 
 # Known TF1 names that nothing here provides, with where to go instead (the first matching prefix wins).
 NOT_PROVIDED = {
-    "tf.contrib.rnn.LSTMBlockCell": "tf.keras.layers.LSTM (or tf.compat.v1.nn.rnn_cell.LSTMCell: other variables)",
     "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM / GRU (TF 2 kept tf.compat.v1.nn.rnn_cell's core cells only; "
                       "those are provided)",
     "tf.contrib.legacy_seq2seq": "a tf.keras encoder-decoder (no maintained library carries legacy_seq2seq)",
@@ -69,7 +76,6 @@ NOT_PROVIDED = {
     "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
                         "(tensorflow_addons.image: TF <= 2.15 only)",
     "tf.contrib.cudnn_rnn": "tf.keras.layers.LSTM / GRU (cuDNN kernels on a GPU)",
-    "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune)",
     "tf.contrib.training": "tf_slim.training / tf.keras Model.fit",
     "tf.contrib.opt": "tf.keras.optimizers (tensorflow_addons.optimizers: TF <= 2.15 only)",
     "tf.contrib.learn.preprocessing": "tf.keras.layers.TextVectorization",
