@@ -141,9 +141,9 @@ def replacement(name):
     renamed = renames().get(name)
     if renamed is not None:
         return renamed
-    for prefix, text in CONTRIB.items():
-        if name == prefix or name.startswith(prefix + "."):
-            return text
+    matches = [prefix for prefix in CONTRIB if name == prefix or name.startswith(prefix + ".")]
+    if matches:  # the most specific: tf.contrib.rnn.LSTMBlockCell before tf.contrib.rnn
+        return CONTRIB[max(matches, key=len)]
     return None
 
 
