@@ -26,8 +26,8 @@ import importlib.util
 import types
 
 from .. import libraries, migration
-from . import (cluster_resolver, data, distributions, factorization, framework, keras, learn_datasets, lookup, rnn,
-               tfprof, tpu, training, util)
+from . import (cluster_resolver, data, distributions, eager, factorization, framework, keras, learn_datasets, lookup,
+               rnn, tfprof, tpu, training, util)
 
 PREFIX = "tensorflow.contrib"
 
@@ -36,6 +36,7 @@ PACKAGES = {
     "cluster_resolver": cluster_resolver.load,
     "data": data.load,
     "distributions": distributions.load,
+    "eager": eager.load,
     "factorization": factorization.load,
     "framework": framework.load,
     "keras": keras.load,
