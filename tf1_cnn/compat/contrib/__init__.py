@@ -26,8 +26,8 @@ import importlib.util
 import types
 
 from .. import libraries, migration
-from . import (cluster_resolver, data, distributions, eager, factorization, framework, keras, learn_datasets, lookup,
-               rnn, tfprof, tpu, training, util)
+from . import (cluster_resolver, data, distributions, eager, factorization, framework, keras, learn, learn_datasets,
+               lookup, rnn, tfprof, tpu, training, util)
 
 PREFIX = "tensorflow.contrib"
 
@@ -79,7 +79,8 @@ def build(namespace):
     members.update({
         "layers": slim_view("tf.contrib.layers"),
         "slim": slim_view("tf.contrib.slim"),
-        "learn": package("tf.contrib.learn", None, {"datasets": datasets, "python": learn_python}),
+        "learn": package("tf.contrib.learn", None, {"datasets": datasets, "python": learn_python,
+                                                    "ModeKeys": learn.ModeKeys}),
     })
     return package("tf.contrib", None, members)
 

@@ -1,0 +1,23 @@
+"""``tf.contrib.learn``'s names beside its datasets (``learn_datasets.py``): ``ModeKeys``, as TF 1.15 defined it.
+
+tf.contrib.learn's ``ModeKeys`` (``estimators/model_fn.py``, deprecated since TF 1.5 but still imported by the
+NMT tutorial and its forks) differs from ``tf.estimator.ModeKeys``: its inference key is ``INFER = "infer"``
+(the estimator's is ``PREDICT = "predict"``). No maintained library carries it; written from its docs.
+"""
+
+
+class ModeKeys(object):
+    """TF 1.15's ``tf.contrib.learn.ModeKeys``: TRAIN, EVAL, INFER (the strings "train", "eval", "infer")."""
+
+    TRAIN = "train"
+    EVAL = "eval"
+    INFER = "infer"
+
+    @classmethod
+    def validate(cls, key):
+        """ValueError unless ``key`` is one of the three."""
+        if key not in (cls.TRAIN, cls.EVAL, cls.INFER):
+            raise ValueError("Invalid mode %s." % key)
+
+
+ModeKeys.__module__ = "tensorflow.contrib.learn.python.learn.estimators.model_fn"
