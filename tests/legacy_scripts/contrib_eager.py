@@ -43,5 +43,6 @@ class Both(tf.test.TestCase):
         self.assertAllEqual(self.evaluate(tf.constant(1) + 1), 2)
 
 
-result = unittest.TextTestRunner(stream=open(os.devnull, "w")).run(unittest.defaultTestLoader.loadTestsFromTestCase(Both))
+suite = unittest.defaultTestLoader.loadTestsFromTestCase(Both)
+result = unittest.TextTestRunner(stream=open(os.devnull, "w")).run(suite)
 print("graph and eager", result.testsRun, len(result.failures) + len(result.errors))

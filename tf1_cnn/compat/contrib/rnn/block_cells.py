@@ -191,7 +191,8 @@ def build_classes():
             return new_h, new_h
 
     class GRUBlockCellV2(GRUBlockCell):
-        """TF 1.15's ``GRUBlockCellV2``: ``GRUBlockCell`` with ``GRUCell``'s variable names (checkpoints interchange)."""
+        """TF 1.15's ``GRUBlockCellV2``: ``GRUBlockCell`` with ``GRUCell``'s variable names (checkpoints
+        interchange)."""
 
         _names = ("gates/kernel", "gates/bias", "candidate/kernel", "candidate/bias")
 
