@@ -37,3 +37,16 @@ def test_get_name_scope_in_a_graph():
         assert framework.get_name_scope() == ""
         with tf.name_scope("a"), tf.name_scope("b"):
             assert framework.get_name_scope() == "a/b"
+
+
+def test_nest_has_tf115_names(tf1_oracle, tmp_path):
+    code = ("import tensorflow as tf\n"
+            "print(' '.join(n for n in dir(tf.contrib.framework.nest) if not n.startswith('_')))\n")
+    real = subprocess.run([tf1_oracle("1.15"), "-c", code], cwd=tmp_path, env=oracle_env(), capture_output=True,
+                          text=True, timeout=300)
+    assert real.returncode == 0, real.stderr[-2000:]
+    from tf1_cnn.compat.contrib import framework
+
+    nest = framework.nest_module()
+    assert set(real.stdout.split()) - {"absolute_import", "division", "print_function"} <= set(dir(nest))
+    assert nest.is_sequence([1]) and not nest.is_sequence(1) and nest.flatten({"a": (1, 2)}) == [1, 2]

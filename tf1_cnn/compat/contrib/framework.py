@@ -29,6 +29,24 @@ CORE = {
 }
 
 
+# TF 1.15's contrib.framework.nest: tensorflow.python.util.nest's public names of the day
+NEST_NAMES = ("assert_same_structure", "assert_shallow_structure", "flatten", "flatten_dict_items", "flatten_up_to",
+              "flatten_with_joined_string_paths", "flatten_with_tuple_paths", "flatten_with_tuple_paths_up_to",
+              "get_traverse_shallow_structure", "is_nested", "is_sequence", "is_sequence_or_composite",
+              "map_structure", "map_structure_up_to", "map_structure_with_paths", "map_structure_with_tuple_paths",
+              "map_structure_with_tuple_paths_up_to", "pack_sequence_as", "yield_flat_paths")
+
+
+def nest_module():
+    """``tf.contrib.framework.nest`` as TF 1.15 had it: TF 2.21's ``tensorflow.python.util.nest`` (the same
+    functions), with ``is_sequence`` (TF 2 renamed it ``is_nested``; the same test)."""
+    from tensorflow.python.util import nest
+
+    members = {name: getattr(nest, name) for name in NEST_NAMES if hasattr(nest, name)}
+    members.setdefault("is_sequence", nest.is_nested)
+    return module("tf.contrib.framework.nest", members)
+
+
 def get_name_scope():
     """TF 1.15's ``tf.contrib.framework.get_name_scope()``: the default graph's current name scope ("" at the top)."""
     import tensorflow as tf
@@ -41,12 +59,10 @@ def load():
     TF 1.15's re-exports of core functions (``CORE``), get_name_scope."""
     import importlib
 
-    import tensorflow as tf
-
     slim = libraries.slim()
     members = {n: getattr(slim, n) for n in dir(slim) if not n.startswith("_")}
     members.update(renamed("framework"))
-    members["nest"] = tf.nest  # tf.contrib.framework.nest.* -> tf.nest.* (all_renames_v2)
+    members["nest"] = nest_module()
     for name, (where, attr) in CORE.items():
         value = getattr(importlib.import_module(where), attr, None)
         if value is not None:
