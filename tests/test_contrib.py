@@ -60,7 +60,7 @@ def test_same_graph_and_numbers_as_real_tf13(legacy_run, inputs, tf1_oracle, tmp
 MISSING_FORMS = [
     ("from tensorflow.contrib import opt", "tf.contrib.opt is TF1-only and not provided"),
     ("import tensorflow.contrib.cudnn_rnn", "tf.contrib.cudnn_rnn is TF1-only and not provided"),
-    ("from tensorflow.contrib.rnn import LSTMBlockCell", "tf.contrib.rnn.LSTMBlockCell is TF1-only"),
+    ("from tensorflow.contrib.rnn import CudnnCompatibleGRUCell", "tf.contrib.rnn.CudnnCompatibleGRUCell is TF1-only"),
     ("tf.contrib.image.rotate", "tf.contrib.image is TF1-only and not provided"),
     ("from tensorflow.contrib import no_such_thing", "tf.contrib.no_such_thing is not in TensorFlow 2's"),
     ("from tensorflow.contrib.factorization import GMM", "tf.contrib.factorization.GMM is TF1-only"),

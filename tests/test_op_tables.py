@@ -29,7 +29,8 @@ KNOWN_DRAWS = [
     ("dynamic_rnn / static_rnn: TF 1.x's while loop and cell ops (dynamic_rnn's kernel draws after 73 "
      "ops on 1.3.0/1.4.1, 86 here and on 1.15.5; 1.15.5 builds 1-2 more ops after it); not mirrored",
      {"dynamic_rnn_basic": ALL, "dynamic_rnn_basic_lstm": ALL, "dynamic_rnn_lstm": ALL,
-      "dynamic_rnn_gru": ALL}),
+      "dynamic_rnn_gru": ALL, "contrib_lstm_block_cell": ALL, "contrib_lstm_block_cell_peephole": ALL,
+      "contrib_gru_block_cell": ALL, "contrib_gru_block_cell_v2": ALL}),
     ("tf.layers.Dense is not exported by TF 1.3.0 (tf.layers has dense() only): the case cannot be built there",
      {case: ("1.3",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
                                   "seq2seq_beam_search", "seq2seq_beam_search_length_penalty",
@@ -50,6 +51,12 @@ KNOWN_DRAWS = [
      {case: ("1.4",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
                                   "seq2seq_beam_search", "seq2seq_beam_search_length_penalty",
                                   "seq2seq_attention_training")}),
+    ("tf.contrib.rnn's block cells as TF 1.3.0/1.4.1 built them (GRUBlockCell under its own scope, "
+     "LSTMBlockFusedCell's lstm_block_wrapper scope with its variables made after the state, another peephole "
+     "order; 1.3.0 had no GRUBlockCellV2 nor LSTMBlockCell(forget_bias=)): the runtime builds TF 1.15.5's",
+     {case: OLD for case in ("contrib_lstm_block_cell_grads", "contrib_lstm_block_cell_peephole_grads",
+                             "contrib_gru_block_cell_grads", "contrib_lstm_block_fused_cell",
+                             "contrib_lstm_block_fused_cell_seq_len", "contrib_lstm_block_fused_cell_peephole")}),
     ("tf.metrics.accuracy: TF 1.3.0/1.4.1's metric variables and update ops (40 ops, 36 here); not mirrored",
      {"metrics_accuracy": OLD}),
     # the research family (op_cases_research.py): legacy_seq2seq, crf, contrib.rnn cells
@@ -86,6 +93,15 @@ KNOWN_OTHER = [
     (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
      "GatherTree computes it (same op count and names)",
      {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),
+    (("names",), "gradients through the block cells under 1.15: TF 2.21 names the initial gradient "
+     "gradients/grad_ys_0 with its constant grad_ys_0/Const (TF 1.15.5: gradients/grad_ys_0 and gradients/Fill)",
+     {case: ("1.15",) for case in ("contrib_lstm_block_cell_grads", "contrib_lstm_block_cell_peephole_grads",
+                                    "contrib_gru_block_cell_grads")}, True),
+    (("types", "names"), "static_rnn over an LSTMBlockCell under TF 1.3.0/1.4.1: each step's ops under a new "
+     "lstm_cell_<n>/ scope (1.3.0: also in another order); the runtime builds TF 1.15.5's",
+     {"contrib_lstm_block_cell_static": ("1.3",)}, True),
+    (("names",), "static_rnn over an LSTMBlockCell under TF 1.4.1: each step's ops under a new lstm_cell_<n>/ "
+     "scope; the runtime builds TF 1.15.5's", {"contrib_lstm_block_cell_static": ("1.4",)}, True),
     (("names",), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
      "but TF 1.3.0 created beta before gamma", {"layers_batch_norm": ("1.3",)}, True),
     (("types", "names"), "batch normalization: the same op count, other ops (FusedBatchNormV3 and its "

@@ -69,18 +69,24 @@ CONTRIB = {
     "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=ProfileOptionBuilder...) (runs it here)",
     "tf.contrib.seq2seq": "tf1_cnn's own contrib.seq2seq runs it here, as TF 1.x built it; in TF 2 it "
                           + SEQ2SEQ_BY_HAND,
+    "tf.contrib.tpu": "tf.distribute.TPUStrategy / tf.compat.v1.estimator.tpu (TPUEstimator(use_tpu=False) runs "
+                      "it here on the CPU)",
+    "tf.contrib.cluster_resolver": "tf.distribute.cluster_resolver",
+    "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune; tf1_cnn runs "
+                                   "TF 1.15's here)",
+    "tf.contrib.rnn.LSTMBlockCell": "tf.keras.layers.LSTM (the block kernels run it here)",
+    "tf.contrib.rnn.GRUBlockCell": "tf.keras.layers.GRU (the block kernels run it here)",
+    "tf.contrib.rnn.LSTMBlockFusedCell": "tf.keras.layers.LSTM (the BlockLSTM kernel runs it here)",
 }
 
 # Known TF1 names that nothing here provides, with where to go instead (the first matching prefix wins).
 NOT_PROVIDED = {
-    "tf.contrib.rnn.LSTMBlockCell": "tf.keras.layers.LSTM (or tf.compat.v1.nn.rnn_cell.LSTMCell: other variables)",
     "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM / GRU (TF 2 kept tf.compat.v1.nn.rnn_cell's core cells only; "
                       "those are provided)",
     "tf.contrib.seq2seq": SEQ2SEQ_BY_HAND,
     "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
                         "(tensorflow_addons.image: TF <= 2.15 only)",
     "tf.contrib.cudnn_rnn": "tf.keras.layers.LSTM / GRU (cuDNN kernels on a GPU)",
-    "tf.contrib.training.HParams": "a dict or dataclass (tensorboard.plugins.hparams to tune)",
     "tf.contrib.training": "tf_slim.training / tf.keras Model.fit",
     "tf.contrib.opt": "tf.keras.optimizers (tensorflow_addons.optimizers: TF <= 2.15 only)",
     "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (only KMeans is provided)",
@@ -183,9 +189,9 @@ def replacement(name):
     renamed = renames().get(name)
     if renamed is not None:
         return renamed
-    for prefix, text in CONTRIB.items():
-        if name == prefix or name.startswith(prefix + "."):
-            return text
+    matches = [prefix for prefix in CONTRIB if name == prefix or name.startswith(prefix + ".")]
+    if matches:  # the most specific: tf.contrib.rnn.LSTMBlockCell before tf.contrib.rnn
+        return CONTRIB[max(matches, key=len)]
     return None
 
 

@@ -28,8 +28,8 @@ import importlib.util
 import types
 
 from .. import libraries, migration
-from . import (data, distributions, factorization, framework, keras, learn, lookup, rnn, seq2seq, tfprof,
-               training, util)
+from . import (cluster_resolver, data, distributions, eager, factorization, framework, keras, learn, lookup,
+               rnn, seq2seq, tfprof, tpu, training, util)
 
 PREFIX = "tensorflow.contrib"
 
@@ -42,8 +42,10 @@ def _lazy(name):
 # tf.contrib.<name>: the function that loads its members (a module object), on first use
 PACKAGES = {
     "crf": _lazy("crf"),
+    "cluster_resolver": cluster_resolver.load,
     "data": data.load,
     "distributions": distributions.load,
+    "eager": eager.load,
     "factorization": factorization.load,
     "framework": framework.load,
     "keras": keras.load,
@@ -54,6 +56,7 @@ PACKAGES = {
     "rnn": rnn.load,
     "seq2seq": seq2seq.load,
     "tfprof": tfprof.load,
+    "tpu": tpu.load,
     "training": training.load,
     "util": util.load,
 }

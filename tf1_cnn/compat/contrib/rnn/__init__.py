@@ -1,6 +1,7 @@
 """``tf.contrib.rnn`` (TF 1.15's contrib/rnn): the core cells and static RNNs TF kept, and the contrib-only
 cells, one module per family as TF 1.15's ``contrib/rnn/python/ops`` had them."""
 from .._common import module, renamed
+from . import block_cells
 
 
 def load():
@@ -13,4 +14,5 @@ def load():
     from . import cells
 
     members.update(cells.members())  # the contrib-only cells TF 2.21 lacks (NASCell, the projection wrappers, ...)
+    members.update(block_cells.members())  # LSTMBlockCell, GRUBlockCell(V2), LSTMBlockFusedCell, LSTMBlockWrapper
     return module("tf.contrib.rnn", members)
