@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 from .era.numpy_aliases import REPLACEMENTS as NUMPY_ALIASES
+from .era.pillow import REPLACEMENTS as PILLOW_NAMES
+from .era.python import REPLACEMENTS as PYTHON_NAMES
 
 EXTRA = {
     "tf.layers": "tf.keras.layers (tf_keras's legacy layers run it here)",
@@ -40,6 +42,8 @@ EXTRA = {
     "scipy.ndimage.imread": "imageio.v3.imread / PIL.Image.open",
 }
 EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
+EXTRA.update(PYTHON_NAMES)  # inspect.getargspec -> inspect.getfullargspec, ... (removed in Python 3.7-3.11)
+EXTRA.update(PILLOW_NAMES)  # PIL.Image.ANTIALIAS -> PIL.Image.Resampling.LANCZOS (removed in Pillow 10)
 
 # tf.contrib families the runtime provides (contrib.py), for their names tf_upgrade_v2 has no
 # rename of (consulted after its table: tf.contrib.rnn.BasicLSTMCell -> its own rename)
@@ -132,6 +136,10 @@ def replacement(name):
     matches = [prefix for prefix in EXTRA if name == prefix or name.startswith(prefix + ".")]
     if matches:  # the most specific entry: keras.backend.set_learning_phase before keras
         return EXTRA[max(matches, key=len)]
+    if name.startswith("tensorflow.python"):  # TF-internal names of the era (era/tf_internal.py)
+        from .era import tf_internal
+
+        return tf_internal.replacement(name)
     renamed = renames().get(name)
     if renamed is not None:
         return renamed
