@@ -107,8 +107,9 @@ def names_in_source(text):
                         aliases[a.asname] = name
                     else:
                         plain_roots.add(name.split(".")[0])
+    inner = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Attribute):
+        if not isinstance(node, ast.Attribute) or id(node) in inner:  # the whole chain once, outermost
             continue
         dotted = _dotted(node)
         if dotted is None:
@@ -216,26 +217,35 @@ def default_sources():
     return out
 
 
+# Sources scanned for what the era used but not run under `legacy`: TF 1.15's contrib tree is
+# TensorFlow's own (tf.contrib is provided by tf1_cnn/compat/contrib, never by running that code),
+# so a name only it uses is listed ("reference") but need not be provided.
+REFERENCE_ONLY = {"tensorflow-1.15-contrib"}
+
+
+def _status(name, libraries):
+    from tf1_cnn.compat.era import tf_internal
+
+    status, provider = tf_internal.describe(name)
+    if status == "missing" and set(libraries) <= REFERENCE_ONLY:
+        return "reference", "nothing: only TF 1.15's own contrib tree used it (not run under legacy)"
+    return status, provider
+
+
 def build_table(uses, previous=()):
     """The table rows for the names 2.21 lacks (``uses`` from scan(), checked here without the runtime).
 
     ``previous`` rows of libraries not scanned now are kept (their names are merged)."""
-    from tf1_cnn.compat.era import tf_internal
-
     rows = {}
     for row in previous:
         rows[row["name"]] = dict(row, libraries=dict(row["libraries"]))
     for name in sorted(uses):
         if exists(name):
             continue
-        entry = tf_internal.describe(name)
         row = rows.setdefault(name, {"name": name, "libraries": {}})
-        row.update(status=entry[0], provided_by=entry[1])
         row["libraries"].update(uses[name])
-    for row in rows.values():  # names that resolve now (a newer TF, or a provider) keep their status
-        if row["name"] not in uses:
-            entry = tf_internal.describe(row["name"])
-            row.update(status=entry[0], provided_by=entry[1])
+    for row in rows.values():
+        row["status"], row["provided_by"] = _status(row["name"], row["libraries"])
     return [dict(r, libraries=dict(sorted(r["libraries"].items()))) for _, r in sorted(rows.items())]
 
 
@@ -244,7 +254,8 @@ def main(argv=None):
     ap.add_argument("sources", nargs="*", metavar="NAME=PATH")
     ap.add_argument("--out", default=str(TABLE), help=f"the table to write (default {TABLE.relative_to(ROOT)})")
     ap.add_argument("--fresh", action="store_true", help="drop rows of libraries not scanned this time")
-    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when a name is not provided")
+    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when a name is not provided, "
+                    "or missing from the table (--out)")
     args = ap.parse_args(argv)
     sources = []
     for item in args.sources:
@@ -260,8 +271,11 @@ def main(argv=None):
     uses = scan(sources)
     scanned = {lib for lib, _ in sources}
     previous = []
+    scanned_before = set()
     if not args.fresh and Path(args.out).is_file():
-        for row in json.loads(Path(args.out).read_text())["names"]:
+        old_table = json.loads(Path(args.out).read_text())
+        scanned_before = set(old_table.get("scanned", ()))
+        for row in old_table["names"]:
             libs = {k: v for k, v in row["libraries"].items() if k not in scanned}
             if libs:
                 previous.append(dict(row, libraries=libs))
@@ -269,15 +283,21 @@ def main(argv=None):
     missing = [r for r in rows if r["status"] == "missing"]
     for r in missing:
         print(f"missing: {r['name']}  ({', '.join(f'{k} {v}' for k, v in r['libraries'].items())})", file=sys.stderr)
-    counts = {s: sum(r["status"] == s for r in rows) for s in ("moved", "removed", "missing")}
+    counts = {s: sum(r["status"] == s for r in rows) for s in ("moved", "removed", "reference", "missing")}
     print(f"scan_tf_internal: {len(uses)} TF-internal names used by {len(scanned)} libraries; "
           f"2.21 lacks {len(rows)}: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
     if args.check:
-        return 1 if missing else 0
+        table = json.loads(Path(args.out).read_text())["names"] if Path(args.out).is_file() else []
+        listed = {r["name"] for r in table}
+        unlisted = [r["name"] for r in rows if r["name"] not in listed]
+        for name in unlisted:
+            print(f"not in {args.out}: {name} (rerun tools/scan_tf_internal.py)", file=sys.stderr)
+        return 1 if missing or unlisted else 0
     import tensorflow as tf
 
     Path(args.out).write_text(json.dumps({
         "tensorflow": tf.__version__, "generated_by": "tools/scan_tf_internal.py",
+        "scanned": sorted(scanned | scanned_before),
         "libraries": sorted({lib for r in rows for lib in r["libraries"]}), "names": rows}, indent=1) + "\n")
     return 0
 

@@ -4,18 +4,17 @@ TF 1.x ran on Python 2.7 and 3.5-3.7, and libraries of the era call what those h
 ``inspect.getargspec`` (TF 1.x's own ``tf_inspect`` wrapped it; removed in 3.11), the ABC aliases
 in ``collections`` (``collections.Mapping``; removed in 3.10), ``time.clock`` (3.8),
 ``fractions.gcd`` and ``base64.encodestring`` (3.9), ``Thread.isAlive`` (3.9), ``cgi.escape`` (3.8),
-``os.errno`` (3.7) and the ``xml.etree.cElementTree`` module (3.9). Each is given back with the
+and ``os.errno`` (3.7). Each is given back with the
 behaviour the last Python that had it documented (written here, not copied), and each use is
 counted for the migration report with its replacement, as NumPy's removed aliases are
 (``numpy_aliases.py``).
 
 Installed without cost at start-up: the names are answered by a module ``__getattr__`` (asked
-only for names a module lacks, so the modules' own names are untouched and as fast), and
-``cElementTree`` by an import finder placed after the real ones.
+only for names a module lacks, so the modules' own names are untouched and as fast), set when
+the module is first imported (post_import hooks). (``xml.etree.cElementTree`` and ``imp``, often
+named among the removals, are still in Python 3.11: nothing to do.)
 """
-import importlib.abc
-import importlib.machinery
-import sys
+import importlib
 
 # "module.name" -> the replacement Python's docs name (for the migration report)
 REPLACEMENTS = {
@@ -28,7 +27,6 @@ REPLACEMENTS = {
     "cgi.escape": "html.escape (which also escapes quotes by default)",
     "os.errno": "import errno",
     "threading.Thread.isAlive": "threading.Thread.is_alive",
-    "xml.etree.cElementTree": "xml.etree.ElementTree (its C accelerator is used automatically)",
 }
 # collections.Mapping & co.: every name of collections.abc, as Python 3.3-3.9's collections answered
 REPLACEMENTS.update({f"collections.{name}": f"collections.abc.{name}" for name in (
@@ -41,14 +39,14 @@ REPLACEMENTS.update({f"collections.{name}": f"collections.abc.{name}" for name i
 def getargspec(func):
     """Python 3.0-3.10 ``inspect.getargspec(func)``: ``ArgSpec(args, varargs, keywords, defaults)``.
 
-    Raises ValueError, as it did, for a function with keyword-only parameters or annotations
+    Raises ValueError, as Python 3.6-3.7 did (their message), for a function with keyword-only parameters or annotations
     (which an ArgSpec cannot describe).
     """
     import inspect
 
     spec = inspect.getfullargspec(func)
     if spec.kwonlyargs or spec.annotations:
-        raise ValueError("Function has keyword-only parameters or annotations, use inspect.signature() API "
+        raise ValueError("Function has keyword-only parameters or annotations, use getfullargspec() API "
                          "which can support them")
     return ArgSpec(spec.args, spec.varargs, spec.varkw, spec.defaults)
 
@@ -183,41 +181,16 @@ class _CountedIsAlive:
         return owner.is_alive if thread is None else thread.is_alive
 
 
-class _AliasLoader(importlib.abc.Loader):
-    def __init__(self, target):
-        self._target = target
-
-    def create_module(self, spec):
-        from .. import migration
-
-        migration.record(spec.name)
-        return importlib.import_module(self._target)
-
-    def exec_module(self, module):
-        pass
-
-
-class _Finder(importlib.abc.MetaPathFinder):
-    """``import xml.etree.cElementTree`` (removed in 3.9): ElementTree, as cElementTree had become in 3.3."""
-
-    MODULES = {"xml.etree.cElementTree": "xml.etree.ElementTree"}
-
-    def find_spec(self, name, path=None, target=None):
-        if name in self.MODULES:
-            return importlib.machinery.ModuleSpec(name, _AliasLoader(self.MODULES[name]))
-        return None
-
-
-_FINDER = _Finder()
+_installed = []
 
 
 def install():
     """Give the era's Python names back (idempotent; the modules are mended when first imported)."""
     from .. import post_import
 
-    if _FINDER in sys.meta_path:
+    if _installed:
         return
-    sys.meta_path.append(_FINDER)  # after the real finders: only asked for modules that do not exist
+    _installed.append(True)
     for module_name, names in _attributes().items():
         post_import.when_imported(module_name, lambda module, names=names: add_getattr(module, names))
     import threading

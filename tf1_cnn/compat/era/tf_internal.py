@@ -54,9 +54,6 @@ MOVED = {
         "tensorflow.python.ops.resource_variables_toggle.disable_resource_variables",
     "tensorflow.python.ops.variable_scope.resource_variables_enabled":
         "tensorflow.python.ops.resource_variables_toggle.resource_variables_enabled",
-    # TF 2.x renamed nest's predicates (same C++ check: sequences but not strings, mappings, attrs classes)
-    "tensorflow.python.util.nest.is_sequence": "tensorflow.python.util.nest.is_nested",
-    "tensorflow.python.util.nest.is_sequence_or_composite": "tensorflow.python.util.nest.is_nested_or_composite",
     # tf.compat.v1.graph_util.convert_variables_to_constants(sess, graph_def, output_node_names)
     "tensorflow.python.framework.graph_util.convert_variables_to_constants":
         "tensorflow.python.framework.convert_to_constants.convert_variables_to_constants",
@@ -86,10 +83,8 @@ def _set_shapes_for_outputs(op):
     no-op ``set_shape_and_handle_data_for_outputs``): the shapes are already set, so nothing remains.
     ``op``: a ``tf.Operation``; returns None as TF 1.4 did.
     """
-    from tensorflow.python.framework import ops
-
-    if not isinstance(op, ops.Operation):
-        raise TypeError(f"set_shapes_for_outputs expects a tf.Operation, got {type(op).__name__}")
+    for _ in op.outputs:  # what TF 1.4 read first: anything but an Operation fails here, as it did there
+        pass
 
 
 class _RegisterShape:
@@ -111,6 +106,29 @@ class _RegisterShape:
 
 def _set_shape_and_handle_data_for_outputs(_):
     """TF 1.5-1.15 ``ops.set_shape_and_handle_data_for_outputs(op)``: a no-op there (the C API sets them)."""
+
+
+def _is_sequence(seq):
+    """``nest.is_sequence(seq)``: is ``seq`` a structure nest recurses into (not a leaf)?
+
+    TF 1.5-1.15 (``--tf1-version 1.15``): sequences except strings and bytes, every Mapping and
+    mapping view, attrs classes: 2.21's ``is_nested``, the same C++ check renamed.
+    TF 1.0-1.4 (``--tf1-version 1.3`` / ``1.4``): a ``dict`` (subclasses included), or a
+    ``collections.Sequence`` that is not a ``str``: so ``bytes``, ``bytearray`` and ``memoryview``
+    are sequences there, and mapping views and non-dict Mappings are not (both checked against
+    TF 1.3.0 / 1.4.1). A ``set`` is a leaf in every version (TF 1.x logged that this may change).
+    """
+    from ..settings import current
+
+    if current("tf1_version") == "1.15":
+        from tensorflow.python.util import nest
+
+        return nest.is_nested(seq)
+    import collections.abc
+
+    if isinstance(seq, dict):
+        return True
+    return isinstance(seq, collections.abc.Sequence) and not isinstance(seq, str)
 
 
 def _in_graph_mode():
@@ -142,6 +160,7 @@ def _tensor_shape_function(method):
 
 # old name -> (TF 2 replacement for the migration report, factory of the object)
 REMOVED = {
+    "tensorflow.python.util.nest.is_sequence": ("tf.nest.is_nested", lambda: _is_sequence),
     "tensorflow.python.framework.ops.set_shapes_for_outputs":
         ("nothing: TF 2 sets output shapes when an op is created", lambda: _set_shapes_for_outputs),
     "tensorflow.python.framework.ops.set_shape_and_handle_data_for_outputs":
@@ -160,7 +179,6 @@ REMOVED = {
 # the old names of a 2.21 public API, for the migration report
 _PUBLIC = {
     "tensorflow.python.util.nest.is_sequence": "tf.nest.is_nested",
-    "tensorflow.python.util.nest.is_sequence_or_composite": "tf.nest.is_nested (expand_composites=True in tf.nest)",
     "tensorflow.python.framework.ops.Tensor": "tf.Tensor",
     "tensorflow.python.framework.ops.IndexedSlices": "tf.IndexedSlices",
     "tensorflow.python.ops.control_flow_ops.cond": "tf.cond",
@@ -268,13 +286,8 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
         under = _module_of(name)
         if under is None:
             return None
-        new = under[1] + name[len(under[0]):]
-        try:
-            if importlib.util.find_spec(new) is None:
-                return None
-        except (ImportError, ValueError):
-            return None
-        return importlib.machinery.ModuleSpec(name, _AliasLoader(new))
+        # the new module is imported by the loader (tensorflow_estimator only after its shims)
+        return importlib.machinery.ModuleSpec(name, _AliasLoader(under[1] + name[len(under[0]):]))
 
 
 _FINDER = _AliasFinder()
@@ -286,8 +299,8 @@ def install():
 
     if _FINDER in sys.meta_path:
         return
-    import importlib.util  # noqa: F401  (find_spec above)
-
-    sys.meta_path.append(_FINDER)  # after the real finders: only asked for modules that do not exist
+    # first: a submodule of a moved package (tensorflow.python.estimator.canned) must not be found by
+    # the path finder in the new package's folder and run a second time under the old name
+    sys.meta_path.insert(0, _FINDER)
     for module in _by_module():
         post_import.when_imported(module, _add_getattr)
