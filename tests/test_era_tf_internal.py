@@ -25,7 +25,8 @@ def _legacy(version, script, cwd=ROOT, *extra):
 def _lines(text):
     return {line.split(" ", 1)[0] + (" tensor" if " tensor " in line else ""): line
             for line in text.splitlines() if line and line.split(" ", 1)[0] in (
-                "is_sequence", "set_shapes_for_outputs", "RegisterShape", "training_ops", "moved", "estimator")}
+                "is_sequence", "set_shapes_for_outputs", "RegisterShape", "training_ops", "moved", "estimator",
+                "operators")}
 
 
 @pytest.fixture(scope="module")
@@ -44,24 +45,27 @@ def on_tf14(tf1_oracle):
 
 
 @pytest.mark.parametrize("group", ["is_sequence", "set_shapes_for_outputs", "set_shapes_for_outputs tensor",
-                                   "RegisterShape", "training_ops", "moved", "estimator"])
+                                   "RegisterShape", "training_ops", "moved", "estimator", "operators"])
 def test_name_group_as_on_tf_1_4(group, under_legacy_14, on_tf14):
     """nest.is_sequence (1.4's rule), ops.set_shapes_for_outputs / RegisterShape (removed),
-    training_ops (a moved module), cond / stack / variable (moved), tensorflow.python.estimator."""
+    training_ops (a moved module), cond / stack / variable (moved), tensorflow.python.estimator,
+    Tensor.OVERLOADABLE_OPERATORS (1.4's set)."""
     assert under_legacy_14[0][group] == on_tf14[group]
 
 
-def test_is_sequence_as_on_tf_1_15(tf1_oracle, tmp_path):
+def test_is_sequence_and_operators_as_on_tf_1_15(tf1_oracle, tmp_path):
     script = tmp_path / "nest15.py"
     script.write_text("\n".join(open(SCRIPT).read().split("\n")[:2]) + "\n" + "".join(
         line + "\n" for line in open(SCRIPT).read().splitlines()
-        if line.startswith(("import collections", "import numpy", "from tensorflow.python.util.nest", "Point =",
-                            "cases =", "         np.", "print(\"is_sequence\""))))
+        if line.startswith(("import collections", "import numpy", "import tensorflow as tf",
+                            "from tensorflow.python.util.nest", "Point =", "cases =", "         np.",
+                            "print(\"is_sequence\"", "print(\"operators\""))))
     want = subprocess.run([tf1_oracle("1.15"), str(script)], env=oracle_env(), capture_output=True, text=True,
                           timeout=300)
     assert want.returncode == 0, want.stderr
     got = _legacy("1.15", script, tmp_path)
-    assert got.stdout.splitlines()[-1] == want.stdout.splitlines()[-1]
+    assert got.stdout.splitlines()[-2:] == want.stdout.splitlines()[-2:]
+    assert got.stdout.splitlines()[-2].startswith("is_sequence") and "__eq__" in got.stdout.splitlines()[-1]
 
 
 def test_uses_are_in_the_migration_report(under_legacy_14):

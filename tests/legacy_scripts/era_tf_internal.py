@@ -14,6 +14,7 @@ Point = collections.namedtuple("Point", "x y")
 cases = [[1], (), (1, 2), {"a": 1}, collections.OrderedDict(b=1), Point(1, 2), "ab", b"ab", 3, None,
          np.zeros(2), set([1]), {"a": 1}.keys()]
 print("is_sequence", [is_sequence(c) for c in cases])
+print("operators", sorted(op for op in tf.Tensor.OVERLOADABLE_OPERATORS if "eq" in op), len(tf.Tensor.OVERLOADABLE_OPERATORS))
 
 with tf.Graph().as_default():
     x = tf.placeholder(tf.float32, [None, 3])

@@ -192,6 +192,36 @@ _PUBLIC = {
 }
 
 
+class _OverloadableOperators:
+    """``Tensor.OVERLOADABLE_OPERATORS`` as the selected TF 1.x version had it.
+
+    Libraries of the era overload "every operator a Tensor has" on their own classes by iterating
+    this set (Edward's RandomVariable, ZhuSuan's StochasticTensor). TF 1.0-1.13's set had no
+    ``__eq__`` / ``__ne__`` (TF 1.14 added them with tensor equality; checked against TF 1.3.0,
+    1.4.1 and 1.15.5), so under ``--tf1-version 1.3`` / ``1.4`` such a class keeps Python's identity
+    comparison, as there (Edward's graph walk relies on ``node != x`` being identity). Under
+    ``1.15``, TF 2.21's own set (the same as 1.15's). TF's own classes read it when they are defined,
+    in TF1 graph mode, where tensor equality is off and a Tensor's ``==`` is identity either way.
+    """
+
+    def __init__(self, own):
+        self._own = own
+        self._tf1_13 = type(own)(op for op in own if op not in ("__eq__", "__ne__"))
+
+    def __get__(self, obj, owner=None):
+        from ..settings import current
+
+        return self._own if current("tf1_version") == "1.15" else self._tf1_13
+
+
+def _versioned_operators():
+    from tensorflow.python.framework import tensor
+
+    own = tensor.Tensor.__dict__.get("OVERLOADABLE_OPERATORS")
+    if not isinstance(own, _OverloadableOperators):
+        tensor.Tensor.OVERLOADABLE_OPERATORS = _OverloadableOperators(own)
+
+
 def _module_of(name):
     """The MODULES entry ``name`` falls under: (old prefix, new prefix), or None."""
     for old, new in MODULES.items():
@@ -302,5 +332,6 @@ def install():
     # first: a submodule of a moved package (tensorflow.python.estimator.canned) must not be found by
     # the path finder in the new package's folder and run a second time under the old name
     sys.meta_path.insert(0, _FINDER)
+    _versioned_operators()
     for module in _by_module():
         post_import.when_imported(module, _add_getattr)
