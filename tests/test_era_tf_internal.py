@@ -127,3 +127,19 @@ def test_scanner_finds_imports_and_attribute_uses():
         "tensorflow.python.ops.array_ops.stack", "tensorflow.python.training.training_ops",
         "tensorflow.python.training.training_ops.apply_adam"}
     assert found["tensorflow.python.util.nest.is_sequence"] == 5
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.15"])
+def test_inherited_test_session_counts_as_on_tf1(version, tf1_oracle):
+    """TF 1.3/1.4 ran (and passed) the inherited ``test_session`` of a tf.test.TestCase; 1.15 skips it."""
+    script = ROOT / "tests" / "legacy_scripts" / "era_test_session.py"
+
+    def summary(text):
+        return [line.split(" in ")[0] for line in text.splitlines() if line.startswith(("Ran ", "OK", "FAILED"))]
+
+    want = subprocess.run([tf1_oracle(version), str(script)], env=oracle_env(), capture_output=True, text=True,
+                          timeout=300)
+    got = run_cli("-m", "tf1_cnn", "legacy", "--no-report", "--tf1-version", version, str(script))
+    assert got.returncode == 0 == want.returncode, got.stderr + want.stderr
+    assert summary(got.stderr) == summary(want.stderr) == (
+        ["Ran 2 tests", "OK"] if version == "1.4" else ["Ran 2 tests", "OK (skipped=1)"])
