@@ -41,8 +41,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "tf1_cnn" / "compat" / "era" / "tf_internal_names.json"
 PREFIX = "tensorflow.python"
-os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # as under `legacy`: tf.keras is tf_keras
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 # TF 1.15's wheel keeps its sources under tensorflow_core and imports them as tensorflow.*
 _REWRITES = (("tensorflow_core.", "tensorflow."),)
 
@@ -257,6 +255,8 @@ def main(argv=None):
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when a name is not provided, "
                     "or missing from the table (--out)")
     args = ap.parse_args(argv)
+    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # as under `legacy`: tf.keras is tf_keras
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sources = []
     for item in args.sources:
         name, sep, path = item.partition("=")

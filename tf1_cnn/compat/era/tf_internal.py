@@ -246,6 +246,9 @@ def _tf1_13_test_session(test_util):
 
             if current("tf1_version") == "1.15" or not self.id().endswith(".test_session"):
                 raise
+            helper = self.test_session  # run as the test: called, its context manager left unentered, as
+            # there; None returned so that Python 3.11's unittest does not warn of a test returning a value
+            self.test_session = lambda *args, **kwargs: helper(*args, **kwargs) and None
 
     setUp.__doc__ = original.__doc__
     setUp._tf1_cnn_versioned = True
