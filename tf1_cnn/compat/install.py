@@ -15,6 +15,10 @@ Idempotent for the process. It
   ``from tensorflow.examples.tutorials.mnist import input_data``;
 - gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``era/numpy_aliases.py``)
   and the printing of the version's day (NumPy 1.13's under 1.3 / 1.4; ``printing/numpy.py``);
+- the era's other names: TF-internal names 2.21 moved or removed (``nest.is_sequence``,
+  ``ops.set_shapes_for_outputs``; ``era/tf_internal.py``), Python 3.8-3.11's removals
+  (``inspect.getargspec``, ``collections.Mapping``; ``era/python.py``) and protoc-3 ``*_pb2.py``
+  modules on protobuf 5+ (``era/protobuf.py``), each installed lazily (import hooks);
 - under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
   ``scipy.misc`` has its image helpers back (``era/scipy_paths.py``).
 """
@@ -81,6 +85,14 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     _quiet_library_chatter(tf)
     numpy_aliases.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
     numpy_ragged.install()  # np.array of ragged sequences: an object array, as NumPy 1.16-1.23 (counted)
+    from .era import tf_internal
+
+    tf_internal.install()  # tensorflow.python.* names of the era (lazy: module __getattr__, import finder)
+    from .era import pillow, protobuf, python
+
+    python.install()  # inspect.getargspec, collections.Mapping, ... (Python 3.7-3.11 removed them; counted)
+    pillow.install()  # Image.ANTIALIAS, ... (Pillow 10 removed them; counted)
+    protobuf.install()  # protoc-3 *_pb2.py modules import on protobuf 5+ (built from their descriptors)
     from .printing import tf1_logging
 
     tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)

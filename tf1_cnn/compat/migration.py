@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from .era.numpy_aliases import REPLACEMENTS as NUMPY_ALIASES
 from .era import numpy_ragged
 from .era.scipy_paths import REPLACEMENTS as SCIPY_PATHS
+from .era.pillow import REPLACEMENTS as PILLOW_NAMES
+from .era.python import REPLACEMENTS as PYTHON_NAMES
 
 EXTRA = {
     "tf.layers": "tf.keras.layers (tf_keras's legacy layers run it here)",
@@ -44,6 +46,8 @@ EXTRA = {
 EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
 EXTRA[numpy_ragged.NAME] = numpy_ragged.REPLACEMENT
 EXTRA.update(SCIPY_PATHS)  # scipy.sparse.linalg.eigen.arpack.eigsh -> scipy.sparse.linalg.eigsh, ...
+EXTRA.update(PYTHON_NAMES)  # inspect.getargspec -> inspect.getfullargspec, ... (removed in Python 3.7-3.11)
+EXTRA.update(PILLOW_NAMES)  # PIL.Image.ANTIALIAS -> PIL.Image.Resampling.LANCZOS (removed in Pillow 10)
 
 # tf.contrib.seq2seq: the runtime runs it (compat/contrib/seq2seq/, TF 1.x's ops), but no maintained library
 # carries it for TF 2.21, so migrate cannot rewrite a use: a human ports it
@@ -186,6 +190,10 @@ def replacement(name):
     matches = [prefix for prefix in EXTRA if name == prefix or name.startswith(prefix + ".")]
     if matches:  # the most specific entry: keras.backend.set_learning_phase before keras
         return EXTRA[max(matches, key=len)]
+    if name.startswith("tensorflow.python"):  # TF-internal names of the era (era/tf_internal.py)
+        from .era import tf_internal
+
+        return tf_internal.replacement(name)
     renamed = renames().get(name)
     if renamed is not None:
         return renamed

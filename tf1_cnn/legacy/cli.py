@@ -1,4 +1,5 @@
 """``python -m tf1_cnn legacy SCRIPT.py|NOTEBOOK.ipynb [ARGS...]``: run unmodified TF1 code.
+``python -m tf1_cnn legacy -m MODULE [ARGS...]``: run a module, as ``python -m MODULE`` would.
 
 A script runs as ``__main__`` with ``sys.argv = [SCRIPT, ARGS...]`` in the current
 directory, its own folder first on ``sys.path``; a notebook runs through Jupyter's
@@ -17,6 +18,14 @@ Reciprocal, Sum, Mean, softmax cross-entropy and ApplyAdam, with oneDNN off (``c
 ``--numpy-print auto`` (default): NumPy prints as on that version's day (1.13's printing under 1.3 / 1.4:
 ``[ 0.5  1. ]``, ``0.333333333333``; 1.16's under 1.15); ``1.13``, ``1.16`` or ``current`` choose.
 With ``--check`` and ``auto``, a notebook's stored outputs choose when they show one style.
+
+``-m MODULE [ARGS...]`` runs ``MODULE`` as ``__main__`` the way ``python -m`` does: the
+current directory first on ``sys.path``, ``sys.argv[0]`` the module's file, relative imports
+inside its package working, so a library's test module runs as its authors ran it
+(``legacy -m mylib.layers_test``, ``tf.test.main()``). Everything after ``-m MODULE`` is the
+module's. Test runners are modules too: ``legacy -m pytest tests/ -q`` and
+``legacy -m unittest discover -s tests -p '*_test.py'`` run a library's whole suite in one
+process on the runtime, and the exit status is the runner's.
 
 ``--check`` (notebooks): compare each code cell's text output with the output
 stored in the notebook, numbers within ``--atol``/``--rtol``, object addresses
@@ -119,6 +128,9 @@ def add_parser(sub):
     p.add_argument("--warm", action="store_true", help="run in a child forked from a warm process that has "
                    "TensorFlow imported (also TF1_CNN_WARM=1); the first run starts it (see legacy/warm.py)")
     p.add_argument("--warm-stop", action="store_true", help="stop the warm processes and exit")
+    p.add_argument("-m", dest="module", nargs=argparse.REMAINDER, metavar="MODULE [ARGS]",
+                   help="run a module as `python -m MODULE ARGS` would (the cwd on sys.path; relative imports; "
+                        "`-m pytest tests/`, `-m unittest discover`); the rest of the line is the module's")
     p.add_argument("script", nargs="?", metavar="SCRIPT|NOTEBOOK")
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
     p.set_defaults(func=main, parser=p, early=early)
@@ -164,11 +176,7 @@ def run_script(script, args):
         runpy.run_path(str(path), run_name="__main__")
         return 0
     except SystemExit as exc:
-        code = exc.code
-        if code is None or isinstance(code, int):
-            return code or 0
-        print(code, file=sys.stderr)
-        return 1
+        return _exit_status(exc)
     except UserError as exc:  # the runtime's own (a data file it would have downloaded): one line
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_status
@@ -177,6 +185,46 @@ def run_script(script, args):
         return 1
     finally:
         sys.argv, sys.path[:] = old_argv, old_path
+
+
+def run_module(module, args):
+    """Run ``module`` as __main__ like ``python -m module args``; returns its exit status (1 when it raised)."""
+    import importlib.util
+    import os
+
+    old_argv, old_path = sys.argv, list(sys.path)
+    sys.argv = [module, *args]
+    sys.path.insert(0, os.getcwd())  # as `python -m`: the current directory first, not tf1_cnn's
+    try:
+        if module.startswith("."):
+            raise UserError(f"-m {module}: relative module names are not supported (as python -m)")
+        try:
+            found = importlib.util.find_spec(module)  # imports its parent packages, as python -m does
+        except ModuleNotFoundError as exc:
+            if not (exc.name and (module + ".").startswith(exc.name + ".")):
+                raise  # a missing import inside a parent package: that package's own error
+            found = None
+        if found is None:
+            raise UserError(f"-m {module}: no module named {module!r} (current directory {os.getcwd()})")
+        runpy.run_module(module, run_name="__main__", alter_sys=True)
+        return 0
+    except SystemExit as exc:
+        return _exit_status(exc)
+    except UserError:
+        raise
+    except Exception:  # the module's own error: its traceback, as python -m would
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.argv, sys.path[:] = old_argv, old_path
+
+
+def _exit_status(exc):
+    code = exc.code
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
 
 
 def _check_outputs(args):
@@ -288,6 +336,8 @@ def main(args):
     if args.coverage:
         print(coverage_table())
         return 0
+    if args.module is not None:
+        return _main_module(args)
     if not args.script:
         raise UserError("give the SCRIPT or NOTEBOOK to run (python -m tf1_cnn legacy SCRIPT [ARGS...])")
     is_notebook = args.script.endswith(".ipynb")
@@ -322,6 +372,35 @@ def main(args):
         default_sigterm()  # the user's code ends on SIGTERM as under plain Python, even inside C++
         status = run_script(args.script, args.args)
         rows = migration.report()
+    return _report(args, status, rows)
+
+
+def _main_module(args):
+    """``legacy -m MODULE ARGS``: the runtime installed, the module run, the migration report."""
+    if not args.module:
+        raise UserError("-m needs a MODULE (python -m tf1_cnn legacy -m MODULE [ARGS...])")
+    if args.script is not None:  # not reached by argparse (-m takes the rest), kept for callers
+        raise UserError(f"give either SCRIPT or -m MODULE, not both ({args.script!r})")
+    if args.scan or args.check or args.output or args.json or args.keep_going or args.timeout:
+        raise UserError("--scan, --check, --output, --json, --keep-going and --timeout are not for -m MODULE")
+    module, module_args = args.module[0], args.module[1:]
+    if args.report_json:
+        from ..fileio import check_writable
+
+        check_writable(args.report_json, force=args.force, flag="--force")
+    from ..compat import install, migration
+
+    install(seed_rule=args.seed_rule, tf1_version=args.tf1_version)
+    migration.clear()
+    default_sigterm()
+    status = run_module(module, module_args)
+    args.script = f"-m {module}"
+    return _report(args, status, migration.report())
+
+
+def _report(args, status, rows):
+    from ..compat import migration
+
     if args.report_json:
         from ..fileio import atomic_write_text
 

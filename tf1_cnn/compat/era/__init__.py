@@ -3,6 +3,11 @@ TensorFlow's internal modules had when TF1 code was written and no longer have.
 
 - ``numpy_aliases``: ``np.float``, ``np.int``, ... (removed in NumPy 1.24);
 - ``numpy_ragged``: ``np.array`` of ragged sequences as an object array (NumPy 1.24 raises);
-- ``scipy_paths``: ``scipy.misc``'s image helpers and module paths SciPy removed.
+- ``scipy_paths``: ``scipy.misc``'s image helpers and module paths SciPy removed;
+- ``python``: ``inspect.getargspec``, ``collections.Mapping``, ``time.clock``, ... (Python 3.7-3.11);
+- ``pillow``: ``Image.ANTIALIAS``, ``LINEAR``, ``CUBIC`` (Pillow 10);
+- ``protobuf``: protoc 3.0-3.11 ``*_pb2.py`` modules, built from their descriptors on protobuf 5+;
+- ``tf_internal``: ``tensorflow.python...`` names TF 2.21 moved or removed, by the table
+  ``tf_internal_names.json`` that ``tools/scan_tf_internal.py`` generates from era libraries' sources.
 Each restored name is counted in the migration report.
 """
