@@ -64,6 +64,11 @@ FAMILIES = (
     ("contrib / other", "`tf.contrib.data` (Dataset, TFRecordDataset, map_and_batch, ...), `tf.contrib.keras`, "
      "`tf.contrib.distributions`, `tf.contrib.util`, `tf.contrib.lookup`, `tf.contrib.factorization.KMeans`",
      "tf.compat.v1 and tf_upgrade_v2's renames; tf_keras; TensorFlow Probability"),
+    ("contrib / TF 1.15 packages", "`tf.contrib.tpu` (`TPUEstimator(use_tpu=False)`, `TPUEstimatorSpec`, `RunConfig`, "
+     "`TPUConfig`, `tpu_ops`, `tpu_function`), `tf.contrib.cluster_resolver`, `tf.contrib.training.HParams`, "
+     "`tf.contrib.eager` (`tfe.defun`, `Variable`, `implicit_gradients`, ...), `tf.contrib.rnn`'s block cells "
+     "(`LSTMBlockCell`, `GRUBlockCell`, `LSTMBlockFusedCell`), `tf.contrib.learn.ModeKeys`",
+     "tensorflow_estimator 2.15's tpu package and TF 2.21's tpu modules; the block kernels; tf1_cnn (HParams)"),
     ("nn, losses, metrics", "`tf.nn.dropout(x, keep_prob)`, `tf.losses.*`, `tf.metrics.*`, "
      "`reduction_indices=`, `keep_dims=`", "tf.compat.v1; `tf.nn.dropout` TF1-shaped by tf1_cnn"),
     ("training, savers", "`tf.train.*Optimizer`, `tf.train.Saver`, `tf.train.exponential_decay`", "tf.compat.v1"),
@@ -89,7 +94,7 @@ FAMILIES = (
      "`inputs.numpy_input_fn`, `RunConfig` with `TF_CONFIG` (ps, chief, worker, evaluator)",
      "tensorflow_estimator 2.15 (v1 API), imported on first use; TF 1.3's seed default under 1.3"),
     ("not provided", "`tf.contrib.legacy_seq2seq`, `tf.contrib.seq2seq`, `tf.contrib.crf`, `tf.contrib.image`, "
-     "`tf.contrib.cudnn_rnn`, `tf.contrib.tfprof`, `tf.contrib.rnn.LSTMBlockCell`, `tf.contrib.training.HParams`, "
+     "`tf.contrib.cudnn_rnn`, `tf.contrib.tfprof`, "
      "`tf.contrib.estimator`, `tf.contrib.learn`'s estimators (`DNNClassifier.fit`, `Experiment`, `learn_runner`), "
      "`tf.estimator.BoostedTrees*`, `pandas_input_fn` without pandas, TPU and distribution strategies under the "
      "estimator", "an error naming the TF2 replacement, for attribute and import forms alike"),
