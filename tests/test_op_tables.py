@@ -54,8 +54,7 @@ KNOWN_DRAWS = [
     ("tf.contrib.rnn's block cells as TF 1.3.0/1.4.1 built them (GRUBlockCell under its own scope, "
      "LSTMBlockFusedCell's lstm_block_wrapper scope with its variables made after the state, another peephole "
      "order; 1.3.0 had no GRUBlockCellV2 nor LSTMBlockCell(forget_bias=)): the runtime builds TF 1.15.5's",
-     {case: OLD for case in ("contrib_lstm_block_cell_grads", "contrib_lstm_block_cell_peephole_grads",
-                             "contrib_gru_block_cell_grads", "contrib_lstm_block_fused_cell",
+     {case: OLD for case in ("contrib_lstm_block_fused_cell",
                              "contrib_lstm_block_fused_cell_seq_len", "contrib_lstm_block_fused_cell_peephole")}),
     ("tf.metrics.accuracy: TF 1.3.0/1.4.1's metric variables and update ops (40 ops, 36 here); not mirrored",
      {"metrics_accuracy": OLD}),
@@ -93,10 +92,13 @@ KNOWN_OTHER = [
     (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
      "GatherTree computes it (same op count and names)",
      {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),
-    (("names",), "gradients through the block cells under 1.15: TF 2.21 names the initial gradient "
-     "gradients/grad_ys_0 with its constant grad_ys_0/Const (TF 1.15.5: gradients/grad_ys_0 and gradients/Fill)",
-     {case: ("1.15",) for case in ("contrib_lstm_block_cell_grads", "contrib_lstm_block_cell_peephole_grads",
-                                    "contrib_gru_block_cell_grads")}, True),
+    (("types", "names"), "a block cell's zero_state under TF 1.3.0 (its ExpandDims / Const / zeros in another "
+     "order, the same op count); the runtime builds TF 1.4.1's and 1.15.5's",
+     {case: ("1.3",) for case in ("contrib_lstm_block_cell_grads", "contrib_lstm_block_cell_peephole_grads",
+                                  "contrib_gru_block_cell_grads")}, True),
+    (("names",), "TF 1.4.1's block cells: the peephole LSTMBlockCell made w_o_diag before w_f_diag, and "
+     "GRUBlockCell named its scope GRUBlockCell/ (1.15.5: gru_cell/); the runtime builds TF 1.15.5's",
+     {"contrib_lstm_block_cell_peephole_grads": ("1.4",), "contrib_gru_block_cell_grads": ("1.4",)}, True),
     (("types", "names"), "static_rnn over an LSTMBlockCell under TF 1.3.0/1.4.1: each step's ops under a new "
      "lstm_cell_<n>/ scope (1.3.0: also in another order); the runtime builds TF 1.15.5's",
      {"contrib_lstm_block_cell_static": ("1.3",)}, True),
