@@ -13,6 +13,8 @@ Idempotent for the process. It
   ``from tensorflow.contrib.learn.python.learn.datasets import mnist`` (``contrib.py``; a name
   not provided fails with its TF 2 replacement whichever form imports it),
   ``from tensorflow.examples.tutorials.mnist import input_data``;
+- gives ``Session.run`` a fast path for repeated calls with the same fetches and feed keys
+  (``session.py``; results and errors as TensorFlow's own path);
 - gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``era/numpy_aliases.py``);
 - under ``keras2=True`` (the default): ``import keras`` is Keras 2 (``keras2.py``), and
   ``scipy.misc`` has its image helpers back (``era/scipy_paths.py``).
@@ -87,6 +89,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True):
     names.patch()  # TF 1.x's name rules (names.py)
     op_types.patch()  # TF 1.x's op types: Add, BatchMatMul, FusedBatchNorm (op_types.py)
     interchange.patch()  # written graphs load in TF 1.x (interchange.py)
+    from . import session
+
+    session.install()  # repeated Session.run calls skip TF 2.21's Python feed/fetch handling (session.py)
     for name in dir(tf1):
         if name.startswith("_") or name == "compat":
             continue
