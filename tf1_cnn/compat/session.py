@@ -65,7 +65,10 @@ def install():
                 return result
         result = original(self, handle, fetches, feed_dict, options, run_metadata)
         if key is not None and entry is None:
-            made = _Entry.make(self, fetches, feed_dict, keep)
+            try:
+                made = _Entry.make(self, fetches, feed_dict, keep)
+            except Exception:  # whatever the entry could not resolve, the call itself succeeded
+                made = None
             if made is not None:
                 if len(cache) >= _MAX_ENTRIES:
                     del cache[next(iter(cache))]
@@ -178,7 +181,7 @@ class _Entry:
                     return None  # handle feeds may need movers: TensorFlow's path
                 try:
                     dtype = t.dtype.as_numpy_dtype
-                except TypeError:
+                except Exception:  # dtypes without a NumPy type (resource, variant): TensorFlow's path
                     return None
                 fed[t.ref()] = len(fed)
                 tensors.append((t, t._as_tf_output(), dtype))
