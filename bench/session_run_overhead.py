@@ -14,7 +14,6 @@ the best of ``--rounds`` rounds of ``--calls`` calls. Contenders, a fresh proces
 Ratios: contender / legacy (above 1: legacy's call is cheaper).
 """
 import argparse
-import os
 import subprocess
 import sys
 from pathlib import Path
