@@ -216,6 +216,16 @@ def test_out_of_range_at_the_end_of_a_dataset():
             assert hits(sess) == 3
 
 
+def test_a_session_with_a_target_is_left_to_tensorflow():
+    server = v1.train.Server.create_local_server()
+    g = tf.Graph()
+    with g.as_default():
+        x = v1.placeholder(tf.float32, [])
+        with v1.Session(server.target, graph=g) as sess:
+            assert [sess.run(x * 2, {x: v}) for v in (1.0, 2.0)] == [2.0, 4.0]
+            assert "_tf1_cnn_run_cache" not in sess.__dict__
+
+
 LEGACY_SCRIPT = """
 import collections
 import numpy as np
