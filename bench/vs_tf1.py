@@ -8,6 +8,12 @@ the contenders alternating (load drift hits all alike):
            created from PyPI when missing)
   legacy   ``python -m tf1_cnn legacy --no-report WORKLOAD`` on TensorFlow 2.21
   tf1.4    real TensorFlow 1.4.1 with Keras 2.0.8 (Python 3.6), for the Keras 2 workload only
+  tf2.21   plain TensorFlow 2.21 without the runtime (tf1_workloads/_plain_tf2.py: tf.compat.v1's names
+           on ``tf``, graph mode, tf_slim as tf.contrib.layers), for what the runtime adds; not for
+           the Keras 2 workload nor seed 004 (its input_data import is the runtime's); TensorFlow is
+           imported before the workload's first line (no start-up figures)
+  legacy-off  ``legacy`` with the Session.run fast path off (TF1_CNN_SESSION_CACHE=0), with
+           --fast-path-off: before / after in one run
 Workloads:
   startup         the user's first line, then ``import tensorflow``
   cnn             a 15-line raw tf.nn CNN, feed_dict minibatches of 32, Adam, 600 steps
@@ -20,7 +26,8 @@ Reported per workload and contender (medians over --repeats): steady-state ms pe
 median step inside each run, after warm-up steps), whole-process wall and CPU seconds, peak
 resident memory (the child's ru_maxrss), and start-up (process start to the workload's first
 line, and to TensorFlow imported). Ratios are TF 1.x / legacy: above 1 means legacy is faster
-or smaller. The machine, its CPU flags and the versions are printed first.
+or smaller; "adds MiB" is legacy's peak memory less plain TF 2.21's on the same workload (what the
+runtime itself costs). The machine, its CPU flags and the versions are printed first.
 """
 import argparse
 import json
@@ -56,20 +63,22 @@ def plan(quick):
     q = quick
     mnist, signs = _mnist_dir(), _signs()
     return {
-        "startup": ("startup.py", [], ("tf1.15", "legacy")),
-        "cnn": ("cnn.py", ["100" if q else "600", "20"], ("tf1.15", "legacy")),
+        "startup": ("startup.py", [], ("tf1.15", "tf2.21", "legacy")),
+        "cnn": ("cnn.py", ["100" if q else "600", "20"], ("tf1.15", "tf2.21", "legacy")),
         "signs": ("signs_convnet.py", [str(signs), "3" if q else "20", "4"] if signs else None,
-                  ("tf1.15", "legacy")),
+                  ("tf1.15", "tf2.21", "legacy")),
         "mnist_resnet": ("mnist_resnet.py", [str(mnist), "60" if q else "300", "20"] if mnist else None,
-                         ("tf1.15", "legacy")),
+                         ("tf1.15", "legacy")),  # its input_data import is the runtime's: no plain TF 2.21
         "keras_resnet50": ("keras_resnet50.py", ["4" if q else "12", "2", "197"], ("tf1.4", "legacy")),
-        "input_pipeline": ("input_pipeline.py", ["100" if q else "500", "20"], ("tf1.15", "legacy")),
+        "input_pipeline": ("input_pipeline.py", ["100" if q else "500", "20"], ("tf1.15", "tf2.21", "legacy")),
     }
 
 
 def contender_cmd(who, script, args):
-    if who == "legacy":
+    if who in ("legacy", "legacy-off"):
         return [sys.executable, "-m", "tf1_cnn", "legacy", "--no-report", str(script), *args]
+    if who == "tf2.21":
+        return [sys.executable, str(WORKLOADS / "_plain_tf2.py"), str(script), *args]
     from tf1_cnn.oracle import envs
 
     version = who[len("tf"):]
@@ -84,6 +93,8 @@ def run_once(who, script, args, workdir):
     cmd = contender_cmd(who, script, args)
     env = oracle_environ(PYTHONPATH=os.pathsep.join([str(ROOT), str(WORKLOADS)]), TF_CPP_MIN_LOG_LEVEL="3",
                          KERAS_BACKEND="tensorflow", MPLBACKEND="Agg")
+    if who == "legacy-off":
+        env["TF1_CNN_SESSION_CACHE"] = "0"
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         env["BENCH_T0"] = repr(time.time())
         t0 = time.perf_counter()
@@ -133,6 +144,9 @@ def main(argv=None):
     p.add_argument("--only", nargs="+", help="only these workloads")
     p.add_argument("--quick", action="store_true", help="fewer steps (a smoke run, not for the README)")
     p.add_argument("--json", metavar="PATH", help="write every run's figures as JSON")
+    p.add_argument("--no-tf2", action="store_true", help="leave out plain TF 2.21 (the memory the runtime adds)")
+    p.add_argument("--fast-path-off", action="store_true",
+                   help="also run legacy with the Session.run fast path off (before / after in one run)")
     args = p.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     work = plan(args.quick)
@@ -140,8 +154,9 @@ def main(argv=None):
     if unknown:
         p.error(f"unknown workload(s): {', '.join(sorted(unknown))}; choose from {', '.join(work)}")
     print(machine(), flush=True)
-    print(f"{'workload':15} {'who':7} {'ms/step':>9} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9} "
-          f"{'first line s':>12} {'TF imported s':>13}   ratios TF1/legacy: step, wall, memory")
+    print(f"{'workload':15} {'who':10} {'ms/step':>9} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9} "
+          f"{'first line s':>12} {'TF imported s':>13}   ratios TF1/legacy: step, wall, memory; "
+          "legacy's peak less plain TF 2.21's")
     results = {}
     with tempfile.TemporaryDirectory() as workdir:
         for name, (script, wargs, who_all) in work.items():
@@ -150,6 +165,9 @@ def main(argv=None):
             if wargs is None:
                 print(f"{name:15} skipped: its data is missing (see the docstring)")
                 continue
+            who_all = tuple(w for w in who_all if not (args.no_tf2 and w == "tf2.21"))
+            if args.fast_path_off and name != "startup":
+                who_all = who_all[:-1] + ("legacy-off", "legacy")
             runs = {w: [] for w in who_all}
             for _ in range(args.repeats):
                 for who in who_all:
@@ -166,9 +184,12 @@ def main(argv=None):
                     step = "-" if name == "startup" else f"{med[tf1]['ms_per_step'] / m['ms_per_step']:.2f}x"
                     ratio = (f"   {step}, {med[tf1]['wall_s'] / m['wall_s']:.2f}x, "
                              f"{med[tf1]['peak_mib'] / m['peak_mib']:.2f}x")
+                    if "tf2.21" in med:
+                        ratio += f"; adds {m['peak_mib'] - med['tf2.21']['peak_mib']:+.0f} MiB"
                 step_ms = None if name == "startup" else m["ms_per_step"]
-                print(f"{name:15} {who:7} {fmt(step_ms):>9} {fmt(m['wall_s']):>7} {fmt(m['cpu_s']):>7} "
-                      f"{fmt(m['peak_mib']):>9} {fmt(m['first_line_s']):>12} {fmt(m['imported_s']):>13}{ratio}",
+                first, imported = (None, None) if who == "tf2.21" else (m["first_line_s"], m["imported_s"])
+                print(f"{name:15} {who:10} {fmt(step_ms):>9} {fmt(m['wall_s']):>7} {fmt(m['cpu_s']):>7} "
+                      f"{fmt(m['peak_mib']):>9} {fmt(first):>12} {fmt(imported):>13}{ratio}",
                       flush=True)
     if args.json:
         from tf1_cnn.fileio import atomic_write_text

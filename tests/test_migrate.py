@@ -202,3 +202,68 @@ def test_recording_stops_at_its_budget_without_session_run(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "recorded 1 draws from s.py (stopped)" in proc.stderr
     assert "tf.random_uniform([2], seed=" in (tmp_path / "m.py").read_text()
+
+
+CSV_SCRIPT = """import numpy as np
+import tensorflow as tf
+data = np.loadtxt("data.csv", delimiter=",", skiprows=1)  # relative to the folder it expects
+tf.set_random_seed(1)
+w = tf.Variable(tf.random_normal([2]))
+with tf.Session() as s:
+    s.run(tf.global_variables_initializer())
+    print(s.run(w) * data)
+"""
+
+
+def test_a_recording_that_fails_is_an_error_naming_the_exception_and_folder(tmp_path):
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "proj" / "data.csv").write_text("a,b\n1,2\n")
+    (tmp_path / "proj" / "s.py").write_text(CSV_SCRIPT)
+    proc = migrate("../proj/s.py", "-o", "m.py", cwd=tmp_path / "other")
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert lines[0].startswith("error: the seed recording run of ../proj/s.py failed: FileNotFoundError: ")
+    assert "data.csv" in lines[0] and f"(run in a copy of {(tmp_path / 'other').resolve()})" in lines[0]
+    assert "--args" in lines[0] and "--no-seeds" in lines[0] and "from the folder the script expects" in lines[0]
+    assert list((tmp_path / "other").iterdir()) == []  # nothing written
+    # --no-seeds: the only way to unseeded output, and the report says so
+    proc = migrate("../proj/s.py", "-o", "m.py", "--no-seeds", "--json", "r.json", cwd=tmp_path / "other")
+    assert proc.returncode == 0, proc.stderr
+    assert "recorded" not in proc.stderr and "--no-seeds: without TF 1.x's seeds" in proc.stderr
+    assert "tf.random_normal([2])" in (tmp_path / "other" / "m.py").read_text()  # no seed= written
+    assert "**Migrated with --no-seeds" in (tmp_path / "other" / "MIGRATION.md").read_text()
+    assert json.loads((tmp_path / "other" / "r.json").read_text())["recording"] == {
+        "../proj/s.py": {"status": "not run (--no-seeds)", "draws": 0,
+                         "detail": "TF 1.x's seeds were not recorded: unseeded random ops draw TF 2's numbers, "
+                                   "not TF 1.x's"}}
+    # from the script's folder the recording runs and the seed is written
+    proc = migrate("s.py", "-o", "../m2.py", cwd=tmp_path / "proj")
+    assert proc.returncode == 0, proc.stderr
+    assert "tf.random_normal([2], seed=" in (tmp_path / "m2.py").read_text()
+
+
+def test_no_seeds_is_in_the_help():
+    out = run_cli("-m", "tf1_cnn", "migrate", "--help").stdout
+    assert "--no-seeds" in out and "unseeded random ops draw TF 2's" in " ".join(out.split())
+
+
+def test_a_notebook_whose_recording_fails_is_an_error(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import tensorflow as tf\ntf.set_random_seed(2)\nx = tf.random_normal([3])"),
+                nbformat.v4.new_code_cell("open('missing.txt').read()")]
+    nbformat.write(nb, str(tmp_path / "nb.ipynb"))
+    proc = migrate("nb.ipynb", "-o", "out.ipynb", cwd=tmp_path)
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "nb.ipynb failed: cell 2: FileNotFoundError: " in proc.stderr
+    assert f"(run in a copy of {tmp_path.resolve()})" in proc.stderr and not (tmp_path / "out.ipynb").exists()
+
+
+def test_a_recording_stopped_before_its_graph_drew_is_an_error(tmp_path):
+    (tmp_path / "s.py").write_text("import time\nimport tensorflow as tf\nwhile True:\n    time.sleep(0.05)\n"
+                                   "x = tf.random_uniform([2])\n")
+    proc = migrate("s.py", "-o", "m.py", "--budget", "1", cwd=tmp_path)
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "s.py stopped before any of its graphs drew" in proc.stderr and "--budget more than 1 s" in proc.stderr
+    assert not (tmp_path / "m.py").exists()

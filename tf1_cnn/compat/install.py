@@ -13,6 +13,8 @@ Idempotent for the process. It
   ``from tensorflow.contrib.learn.python.learn.datasets import mnist`` (``contrib.py``; a name
   not provided fails with its TF 2 replacement whichever form imports it),
   ``from tensorflow.examples.tutorials.mnist import input_data``;
+- gives ``Session.run`` a fast path for repeated calls with the same fetches and feed keys
+  (``session.py``; results and errors as TensorFlow's own path);
 - gives NumPy back the aliases 1.24 removed (``np.float``, ``np.int``, ...; ``era/numpy_aliases.py``)
   and the printing of the version's day (NumPy 1.13's under 1.3 / 1.4; ``printing/numpy.py``);
 - the era's other names: TF-internal names 2.21 moved or removed (``nest.is_sequence``,
@@ -103,6 +105,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     names.patch()  # TF 1.x's name rules (names.py)
     op_types.patch()  # TF 1.x's op types: Add, BatchMatMul, FusedBatchNorm (op_types.py)
     interchange.patch()  # written graphs load in TF 1.x (interchange.py)
+    from . import session
+
+    session.install()  # repeated Session.run calls skip TF 2.21's Python feed/fetch handling (session.py)
     for name in dir(tf1):
         if name.startswith("_") or name == "compat":
             continue

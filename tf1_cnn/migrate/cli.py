@@ -8,6 +8,13 @@ graphs, to record the op seed TF 1.x's rule gave each unseeded random op, and th
 written at the user's call site. For a folder, --run names the script to run (default: every
 script no other file imports).
 
+The recording must work: when the run fails (the script's own exception, e.g. a data file it
+reads relative to another folder), or stops before any of its graphs drew, migrate writes
+nothing and exits 1 with one line naming the exception and the folder it ran in. Run migrate
+from the folder the script expects, give its arguments with --args, or pass --no-seeds to
+migrate without TF 1.x's seeds (the only way to get unseeded output; the report says so:
+unseeded random ops then draw TF 2's numbers, not TF 1.x's).
+
 Comments and layout are kept (libcst); a notebook is migrated cell by cell, its stored outputs
 kept. Beside OUT: MIGRATION.md (every change with its line and why, every seed and where TF 1.x
 took it from, what a human must still do) and, when needed, tf1_migrated_helpers.py.
@@ -43,6 +50,9 @@ def add_parser(sub):
     p.add_argument("--run", action="append", default=[], metavar="FILE",
                    help="for a folder: the script (path in SOURCE) run to record seeds, repeatable "
                         "(default: every script no other file of the folder imports)")
+    p.add_argument("--no-seeds", action="store_true",
+                   help="do not run SOURCE to record TF 1.x's seeds: the output's unseeded random ops draw TF 2's "
+                        "numbers, not TF 1.x's (the report says so); without it a failed recording is an error")
     p.add_argument("--json", metavar="PATH", help="also write the report as JSON")
     p.add_argument("--budget", type=float, default=120, metavar="S",
                    help="seconds SOURCE may run while its seeds are recorded (default 120)")
@@ -170,6 +180,32 @@ def _sibling_imports(src, dst, text, result):
                                             f"{name}.py beside the output"})
 
 
+class RecordingFailed(UserError):
+    """The seed recording did not run the source through its graphs: no output may claim TF 1.x's seeds."""
+
+    exit_status = 1
+
+
+def _check_recording(entry, status, budget):
+    """RecordingFailed when ``entry``'s recording failed, or stopped before any draw or Session.run.
+
+    Code written from a failed recording would carry no seeds (or some of them) and print numbers
+    unrelated to TF 1.x's while migrate reported success; --no-seeds is the explicit way to that."""
+    if status["status"] == "failed":
+        what = f"the seed recording run of {entry} failed: {status['detail'] or 'no message'}"
+    elif status["status"] == "stopped" and not status["draws"] and not status.get("runs"):
+        what = f"the seed recording run of {entry} stopped before any of its graphs drew ({status['detail']})"
+    else:
+        return
+    # a notebook runs in (a copy of) its own folder, as Jupyter runs it; a script in the current folder's copy
+    folder = Path(entry).resolve().parent if Path(entry).suffix == ".ipynb" else Path.cwd().resolve()
+    hint = ("run migrate from the folder the script expects" if Path(entry).suffix == ".py" else
+            "put the files the notebook reads beside it")
+    more = f"--budget more than {budget:.0f} s, " if status["status"] == "stopped" else ""
+    raise RecordingFailed(f"{what} (run in a copy of {folder}); nothing written: {hint}, give its arguments "
+                          f"with --args, {more}or pass --no-seeds to migrate without TF 1.x's seeds")
+
+
 def main(args):
     from ..fileio import atomic_write_text, check_writable
 
@@ -196,8 +232,14 @@ def main(args):
     recording, all_draws = {}, []
     user_files = [p for p, _ in pairs]
     for entry in _entries(pairs, source, args.run):
+        if args.no_seeds:
+            recording[str(entry)] = {"status": "not run (--no-seeds)", "draws": 0,
+                                     "detail": "TF 1.x's seeds were not recorded: unseeded random ops draw TF 2's "
+                                               "numbers, not TF 1.x's"}
+            continue
         draws, status = seeds.record(entry, user_files, args.tf1_version, budget=args.budget, args=script_args)
         status["draws"] = len(draws)
+        _check_recording(entry, status, args.budget)
         recording[str(entry)] = status
         all_draws += draws
         print(f"recorded {len(draws)} draws from {entry} ({status['status']})", file=sys.stderr)
@@ -249,6 +291,8 @@ def main(args):
     n_problems = sum(len(r.problems) for r in results)
     n_seeds = sum(len(r.seeds) for r in results)
     print(f"migrated {len(results)} file(s) to {out}: {n_seeds} seed sites written, "
-          f"{n_problems} places to finish by hand (see {report_md})", file=sys.stderr)
+          f"{n_problems} places to finish by hand (see {report_md})"
+          + ("; --no-seeds: without TF 1.x's seeds, unseeded random ops draw other numbers" if args.no_seeds else ""),
+          file=sys.stderr)
     return status
 

@@ -16,12 +16,20 @@ def as_dict(source, out, tf1_version, results, recording, verify=None):
 
 
 def markdown(data):
+    unseeded = any(rec["status"].startswith("not run") for rec in data["recording"].values())
     lines = [f"# Migration report: {data['source']} -> {data['output']}", "",
-             f"Rewritten by `python -m tf1_cnn migrate` for stock TensorFlow 2 (tf.compat.v1 in graph mode, "
-             f"tf_keras, tf_slim), no tf1_cnn needed. Seeds are TF {data['tf1_version']}'s: each unseeded "
-             "random op under a graph seed drew, in TF 1.x, with the number of operations built before it "
-             "as its op seed; that number is now written at the call site, so TF 2 draws the same values.", ""]
+             "Rewritten by `python -m tf1_cnn migrate` for stock TensorFlow 2 (tf.compat.v1 in graph mode, "
+             "tf_keras, tf_slim), no tf1_cnn needed. " + (
+                 "**Migrated with --no-seeds: TF 1.x's seeds were not recorded nor written.** Random ops without "
+                 "a seed of their own draw TF 2's numbers, not TF 1.x's: the output's results differ from TF "
+                 "1.x's wherever they depend on such draws." if unseeded else
+                 f"Seeds are TF {data['tf1_version']}'s: each unseeded random op under a graph seed drew, in TF "
+                 "1.x, with the number of operations built before it as its op seed; that number is now written "
+                 "at the call site, so TF 2 draws the same values."), ""]
     for name, rec in data["recording"].items():
+        if rec["status"].startswith("not run"):
+            lines.append(f"`{name}` was not run (--no-seeds): no seeds recorded.")
+            continue
         lines.append(f"Seeds recorded by running `{name}` on the TF1 runtime: {rec['status']}"
                      + (f" ({rec['detail']})" if rec.get("detail") else "") + f", {rec.get('draws', 0)} draws.")
     if data["recording"]:

@@ -253,6 +253,7 @@ def main(argv=None):
         status = {"status": "completed" if not exc.code else "failed", "detail": f"SystemExit({exc.code})"}
     except Exception as exc:  # the source's own error: the draws before it are still good
         status = {"status": "failed", "detail": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}
+    status["runs"] = rec.runs  # Session.run calls before it stopped (0: it stopped before any)
     with open(a.out, "w") as fh:
         json.dump({"draws": rec.draws, "status": status}, fh)
     os._exit(0)  # the source's threads (queue runners) must not keep the recorder alive
