@@ -132,9 +132,9 @@ def crf_binary_score(tag_indices, sequence_lengths, transition_params):
     return tf.reduce_sum(binary_scores * truncated_masks, 1)
 
 
-class CrfForwardRnnCell(RNNCell):
-    """One step of the forward algorithm: alphas (batch, num_tags) -> inputs + logsumexp over the previous tag
-    of (alphas + transition_params)."""
+class _TransitionCell(RNNCell):
+    """What the CRF's two forward cells share: the transition matrix broadcast over the batch,
+    (1, num_tags, num_tags), and a state and output of num_tags per example."""
 
     def __init__(self, transition_params):
         super().__init__()
@@ -148,6 +148,11 @@ class CrfForwardRnnCell(RNNCell):
     @property
     def output_size(self):
         return self._num_tags
+
+
+class CrfForwardRnnCell(_TransitionCell):
+    """One step of the forward algorithm: alphas (batch, num_tags) -> inputs + logsumexp over the previous tag
+    of (alphas + transition_params)."""
 
     def __call__(self, inputs, state, scope=None):
         state = tf.expand_dims(state, 2)
@@ -173,21 +178,8 @@ def viterbi_decode(score, transition_params):
     return viterbi, np.max(trellis[-1])
 
 
-class CrfDecodeForwardRnnCell(RNNCell):
+class CrfDecodeForwardRnnCell(_TransitionCell):
     """One Viterbi step: state (batch, num_tags) -> (backpointers (batch, num_tags) int32, new state)."""
-
-    def __init__(self, transition_params):
-        super().__init__()
-        self._transition_params = tf.expand_dims(transition_params, 0)
-        self._num_tags = _tf.compat.dimension_value(transition_params.shape[0])
-
-    @property
-    def state_size(self):
-        return self._num_tags
-
-    @property
-    def output_size(self):
-        return self._num_tags
 
     def __call__(self, inputs, state, scope=None):
         state = tf.expand_dims(state, 2)
