@@ -8,11 +8,11 @@ def load():
     """``tf.contrib.rnn``: TF 1.x's core cells and static RNNs (TF 2.21's tf.compat.v1, tf_keras's legacy cells)."""
     import tensorflow as tf
 
-    cells = tf.compat.v1.nn.rnn_cell
-    members = {n: getattr(cells, n) for n in dir(cells) if not n.startswith("_")}
+    core = tf.compat.v1.nn.rnn_cell
+    members = {n: getattr(core, n) for n in dir(core) if not n.startswith("_")}
     members.update(renamed("rnn"))
-    from . import cells
+    from . import cells as contrib_cells  # imports tf_keras's cells: only when tf.contrib.rnn is first used
 
-    members.update(cells.members())  # the contrib-only cells TF 2.21 lacks (NASCell, the projection wrappers, ...)
+    members.update(contrib_cells.members())  # the contrib-only cells TF 2.21 lacks (NASCell, the projection wrappers, ...)
     members.update(block_cells.members())  # LSTMBlockCell, GRUBlockCell(V2), LSTMBlockFusedCell, LSTMBlockWrapper
     return module("tf.contrib.rnn", members)
