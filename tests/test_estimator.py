@@ -191,7 +191,13 @@ def test_tf_config_cluster_trains_through_train_and_evaluate(tmp_path, cluster_p
     assert "task worker 0 chief=False ps=1 workers=2" in outs["worker"] and f"done worker {final}" in outs["worker"]
     assert "task evaluator 0 chief=False ps=0 workers=0" in outs["evaluator"]
     accuracy = float(re.search(r"^evaluated global_step 60 accuracy (\S+)$", outs["evaluator"], re.M).group(1))
-    assert accuracy > 0.8
+    # The 60 steps' accuracy is a random number on TF 1.x as here: numpy_input_fn's shuffle queue is
+    # unseeded and its order follows the enqueue thread's timing, and the chief often takes every step
+    # while the worker waits out its 5 s start delay. Measured on 2026-12-07: this cluster on TF 1.15.5
+    # 0.82-0.95 (10 runs), under legacy 0.72-0.94 (20 runs); one process, 0.81-0.97 (15) and 0.81-0.95 (20).
+    # What must hold is that the cluster trained: an untrained linear model (logits 0) predicts class 0,
+    # which is 0.52 of these 256 points.
+    assert accuracy > 0.65
     assert cluster_procs[0].poll() is None  # the ps still serves
 
 
