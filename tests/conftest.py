@@ -22,6 +22,31 @@ def _shared_dir():
     return Path(env) if env else ROOT.parent / "shared" / "datasets"
 
 
+def _skip_or_fail(reason):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def tf1_floats_library():
+    """The TF 1.x float mode's kernels (tf1_cnn/compat/floats), built on first use (about 90 s, then cached).
+
+    Skipped on a CPU without AVX (TF 1.15.5's kernels used AVX packets); without a compiler skipped,
+    and failed under CI.
+    """
+    from tf1_cnn.compat.floats import build
+
+    if not build.cpu_has_avx():
+        pytest.skip("this CPU has no AVX: TF 1.15.5's kernels used AVX packets")
+    import tensorflow as tf
+
+    try:
+        return build.build(tf)
+    except build.BuildError as e:
+        _skip_or_fail(f"the float mode's kernels: {e}")
+
+
 @pytest.fixture(scope="session")
 def shared_data():
     """Path of the shared datasets folder (signs/, signs-jpeg/, mnist/)."""

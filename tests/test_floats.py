@@ -23,26 +23,6 @@ PROBE = Path(__file__).resolve().parents[1] / "tf1_cnn" / "oracle" / "float_prob
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _skip_or_fail(reason):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def library():
-    from tf1_cnn.compat.floats import build
-
-    if not build.cpu_has_avx():
-        pytest.skip("this CPU has no AVX: TF 1.15.5's kernels used AVX packets")
-    import tensorflow as tf
-
-    try:
-        return build.build(tf)
-    except build.BuildError as e:
-        _skip_or_fail(f"the float mode's kernels: {e}")
-
-
 def _run(cmd, env, out):
     res = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
     assert res.returncode == 0, res.stdout[-3000:]
@@ -50,7 +30,7 @@ def _run(cmd, env, out):
 
 
 @pytest.fixture(scope="module")
-def results(library, tf1_oracle, tmp_path_factory):
+def results(tf1_floats_library, tf1_oracle, tmp_path_factory):
     exe = tf1_oracle("1.15")
     tmp = tmp_path_factory.mktemp("floats")
     got = {}
@@ -94,7 +74,7 @@ def test_threads_matter_where_tf1_15_shards(results):
     assert results["mode", 2]["sum_red_120001"] == results["tf1", 2]["sum_red_120001"]
 
 
-def test_labels_only_float_nodes_of_listed_ops(library):
+def test_labels_only_float_nodes_of_listed_ops(tf1_floats_library):
     code = (
         "from tf1_cnn.compat import floats\n"
         "floats.prepare()\n"
@@ -135,7 +115,7 @@ def test_without_a_compiler_the_mode_is_off_with_a_reason(tmp_path):
     assert f"tf1-cnn: the TF 1.x float mode is off: " in res.stderr and reason in res.stderr
 
 
-def test_legacy_flag_runs_a_script_in_the_mode(library, tmp_path):
+def test_legacy_flag_runs_a_script_in_the_mode(tf1_floats_library, tmp_path):
     script = tmp_path / "s.py"
     script.write_text(
         "import os\n"

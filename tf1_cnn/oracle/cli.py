@@ -56,6 +56,10 @@ def add_parser(sub):
     p.add_argument("--timeout", type=float, default=900, metavar="S", help="seconds per side (default 900)")
     p.add_argument("--max-runs", type=int, default=0, metavar="N",
                    help="stop each side at its (N+1)-th session run (long trainings: compare the first N steps)")
+    p.add_argument("--exact", action="store_true",
+                   help="compare bits, not printed numbers: the first session run whose fetched values or variables "
+                        "differ, then that run's tensors on both sides and the first op that differs from identical "
+                        "inputs (runs each side twice; with TF1_CNN_TF1_FLOATS=1 the runtime side in the TF 1.x float mode)")
     p.add_argument("--keep", metavar="DIR", help="keep both sides' folders (their outputs, stdout.txt, stderr.txt, "
                    "records.jsonl) in DIR, a new folder")
     p.add_argument("--json", metavar="PATH", help="write everything compare found as JSON")
@@ -279,8 +283,37 @@ def format_report(report):
         state = ("stopped at --max-runs" if s["stopped_at_max_runs"] else s["error"] or
                  f"exit status {s['exit_status']}")
         lines.append(f"{label}: {s['wall_s']:.1f} s, {s['session_runs']} session runs, {state}")
+    if "exact" in report:
+        from .exact import format_exact
+
+        lines += format_exact(report["exact"], report["labels"])
     lines.append(f"result: {report['verdict']}")
     return "\n".join(lines)
+
+
+def _exact(args, exe, version, work, a, b):
+    """compare --exact's second pass: both sides again, dumping the first run whose digests differ."""
+    from . import exact, runner
+
+    da, db = exact.read_digests(a.exact_folder), exact.read_digests(b.exact_folder)
+    out = {"runs": [len(da), len(db)], "first": exact.first_difference(da, db), "cause": None}
+    first = out["first"]
+    if first is None or first.get("missing"):
+        return out
+    print(f"compare --exact: session run {first['run']} differs; running both sides again to dump its tensors",
+          file=sys.stderr)
+    dumps = []
+    for label, python, runtime in (("tf1-dump", exe, None), ("runtime-dump", runner.this_python(), version)):
+        side = runner.run_side(runner.Side(label, python), args.script, args.args, work, runtime_version=runtime,
+                               timeout=args.timeout, numpy_print=args.numpy_print, exact=first["run"])
+        meta, arrays = exact.read_dump(side.exact_folder)
+        if meta is None:
+            last = [l for l in side.stderr.splitlines() if l.strip()]
+            meta = {"tensors": [], "updates": [], "error": "no dump (" + (last[-1].strip()[:200] if last else
+                                                                           f"exit status {side.status}") + ")"}
+        dumps.append((meta, arrays))
+    out["cause"] = exact.cause(dumps[0], dumps[1], first["variables"])
+    return out
 
 
 @contextmanager
@@ -311,13 +344,15 @@ def main(args):
     labels = {"tf1": f"TF {envs.VERSIONS[tf1][1]}", "runtime": f"runtime {version}"}
     with _workroot(args.keep) as work:
         runner.check_folder(Path(args.script).resolve().parent, work)
-        a = runner.run_side(runner.Side("tf1", exe), args.script, args.args, work,
-                            timeout=args.timeout, max_runs=args.max_runs, numpy_print=args.numpy_print)
+        pass_ = 0 if args.exact else None
+        a = runner.run_side(runner.Side("tf1", exe), args.script, args.args, work, timeout=args.timeout,
+                            max_runs=args.max_runs, numpy_print=args.numpy_print, exact=pass_)
         b = runner.run_side(runner.Side("runtime", runner.this_python()), args.script, args.args, work,
                             runtime_version=version, timeout=args.timeout, max_runs=args.max_runs,
-                            numpy_print=args.numpy_print)
+                            numpy_print=args.numpy_print, exact=pass_)
         ra, ea = graphs.read_records(a.records_path)
         rb, eb = graphs.read_records(b.records_path)
+        exact_report = _exact(args, exe, version, work, a, b) if args.exact else None
     lines = graphs.StatementLines(str(Path(args.script).resolve().parent), _cell_sources(args.script))
     lines.apply(ra)
     lines.apply(rb)
@@ -329,6 +364,10 @@ def main(args):
               "graphs": g, "output": o,
               "sides": {"tf1": _side_summary(a, ra, ea), "runtime": _side_summary(b, rb, eb)}}
     report["verdict"] = verdict(report)
+    if exact_report is not None:
+        report["exact"] = exact_report
+        if report["verdict"] == "agree" and exact_report["first"] is not None:
+            report["verdict"] = "differ"
     report["exit_status"] = 0 if report["verdict"] == "agree" else 1
     print(format_report(report))
     if args.json:

@@ -12,7 +12,9 @@ Settings come from the environment (``compare`` sets them):
 - ``TF1_CNN_PROBE_RUNTIME``: a TF 1.x version ("1.3", "1.15", ...): run on this project's
   runtime, ``tf1_cnn.compat.install(tf1_version=...)`` first; empty: on the TensorFlow at hand;
 - ``TF1_CNN_PROBE_MAX_RUNS``: stop (exit status 0, ``"stopped": true``) before the session
-  run after this many; 0 or unset: no limit.
+  run after this many; 0 or unset: no limit;
+- ``TF1_CNN_PROBE_EXACT`` / ``TF1_CNN_PROBE_DUMP_RUN``: ``compare --exact``'s digests of every
+  run and its dump of one run's tensors (``exact_probe.py``).
 
 What is recorded: each time a session runs (``BaseSession.run``, which ``Tensor.eval``,
 ``MonitoredSession`` / ``MonitoredTrainingSession`` and standalone Keras 2 go through, and
@@ -119,18 +121,22 @@ class Recorder(object):
 
     def before_run(self, graph):
         """Called before every session run: count it (outermost, main thread only), stop or record.
+        True when this run was counted (``self.runs`` is its number).
 
         Queue runners run the session in threads of their own: their runs are recorded (under a
         lock) but neither counted nor stopped, or --max-runs would end a feeding thread and leave
         the main thread waiting on its queue.
         """
         main = threading.current_thread() is threading.main_thread()
+        counted = False
         with self.lock:
             if main and getattr(self.depth, "n", 0) == 0:
                 if self.max_runs and self.runs >= self.max_runs:
                     raise Stopped()
                 self.runs += 1
+                counted = True
             self.record(graph)
+        return counted
 
     def end(self, status, error=None, stopped=False):
         self.lock.acquire()  # held to the end: a queue runner's record after this line would be lost anyway
@@ -139,8 +145,12 @@ class Recorder(object):
         self.out.flush()
 
 
-def patch_sessions(recorder):
-    """Wrap BaseSession.run and the callable makers of real TF 1.x or TF 2.21 (same module path)."""
+def patch_sessions(recorder, exact=None):
+    """Wrap BaseSession.run and the callable makers of real TF 1.x or TF 2.21 (same module path).
+
+    ``exact`` (``exact_probe.Exact``, compare --exact): each counted run's digests after it, and the
+    dump instead of the run it names.
+    """
     from tensorflow.python.client import session as session_module
 
     base = session_module.BaseSession
@@ -157,8 +167,17 @@ def patch_sessions(recorder):
     original_run = base.run
 
     def run(self, *args, **kwargs):
-        recorder.before_run(self.graph)
-        return nested(original_run)(self, *args, **kwargs)
+        counted = recorder.before_run(self.graph)
+        if exact is None or not counted:
+            return nested(original_run)(self, *args, **kwargs)
+        if recorder.runs == exact.dump_run:
+            fetches = args[0] if args else kwargs.get("fetches")
+            feed_dict = args[1] if len(args) > 1 else kwargs.get("feed_dict")
+            nested(exact.dump)(self, fetches, feed_dict, original_run)
+            raise Stopped()
+        result = nested(original_run)(self, *args, **kwargs)
+        nested(exact.after_run)(recorder.runs, self, result, original_run)
+        return result
 
     base.run = run
     for maker_name in ("make_callable", "_make_callable_from_options"):
@@ -172,8 +191,11 @@ def patch_sessions(recorder):
                 graph = self.graph
 
                 def call(*cargs, **ckwargs):
-                    recorder.before_run(graph)
-                    return nested(made)(*cargs, **ckwargs)
+                    counted = recorder.before_run(graph)
+                    result = nested(made)(*cargs, **ckwargs)
+                    if exact is not None and counted:  # a callable's run is digested, never dumped
+                        nested(exact.after_run)(recorder.runs, self, result, original_run)
+                    return result
                 return call
             return make
 
@@ -285,16 +307,19 @@ def run_notebook(path, recorder):
     return 0, None
 
 
-def _numpy_printing(era):
-    """The project's printing/numpy.py, loaded by its path (the oracle's Python has no tf1_cnn)."""
+def _load(name, *parts):
+    """A module of this project loaded by its path (the oracle's Python has no tf1_cnn)."""
     import importlib.util
 
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "compat", "printing",
-                        "numpy.py")
-    spec = importlib.util.spec_from_file_location("tf1_cnn_numpy_printing", path)
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), *parts)
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.apply(era)
+    return module
+
+
+def _numpy_printing(era):
+    _load("tf1_cnn_numpy_printing", "compat", "printing", "numpy.py").apply(era)
 
 
 def main(argv):
@@ -321,7 +346,10 @@ def main(argv):
     elif numpy_print in ("1.13", "1.16"):  # the oracle's NumPy (1.16 / 1.18) prints as the runtime side does
         _numpy_printing(numpy_print)
     recorder = Recorder(records, os.getcwd(), int(os.environ.get("TF1_CNN_PROBE_MAX_RUNS") or 0))
-    patch_sessions(recorder)
+    exact = _load("tf1_cnn_exact_probe", "oracle", "exact_probe.py").from_environ()
+    if exact is not None and exact.dump_run and not recorder.max_runs:
+        recorder.max_runs = exact.dump_run  # nothing after the dumped run
+    patch_sessions(recorder, exact)
     path, args = argv[0], argv[1:]
     try:
         if path.endswith(".ipynb"):

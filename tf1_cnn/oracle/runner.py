@@ -43,6 +43,7 @@ class Side:
         self.stdout = ""
         self.stderr = ""
         self.records_path = None
+        self.exact_folder = None  # compare --exact: the probe's digests and dump (exact_probe.py)
 
 
 MAX_FILES = 20000  # a script's folder, not a home directory: each side gets a copy
@@ -98,8 +99,12 @@ def side_env(runtime_version, records, tmp, numpy_print=None):
     return env
 
 
-def run_side(side, source, args, workroot, runtime_version=None, timeout=None, max_runs=0, numpy_print=None):
-    """Run ``source`` (a script or notebook) on ``side`` in a copy of its folder under ``workroot``."""
+def run_side(side, source, args, workroot, runtime_version=None, timeout=None, max_runs=0, numpy_print=None,
+             exact=None):
+    """Run ``source`` (a script or notebook) on ``side`` in a copy of its folder under ``workroot``.
+
+    ``exact``: None, or compare --exact's pass: 0 for every run's digests, k to dump run k's tensors.
+    """
     source = Path(source).resolve()
     base = Path(workroot).resolve() / side.label
     work = copy_folder(source.parent, base / source.parent.name, workroot)
@@ -109,6 +114,14 @@ def run_side(side, source, args, workroot, runtime_version=None, timeout=None, m
     env = side_env(runtime_version, side.records_path, tmp, numpy_print)
     if max_runs:
         env["TF1_CNN_PROBE_MAX_RUNS"] = str(max_runs)
+    if exact is not None:
+        from .exact import ENV_DUMP_RUN, ENV_FOLDER
+
+        side.exact_folder = base / "exact"
+        side.exact_folder.mkdir()
+        env[ENV_FOLDER] = str(side.exact_folder)
+        if exact:
+            env[ENV_DUMP_RUN] = str(exact)
     out_path, err_path = base / "stdout.txt", base / "stderr.txt"
     start = time.monotonic()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
