@@ -1,7 +1,7 @@
 """The TF 1.x float mode (tf1_cnn/compat/floats): each op computes TF 1.15.5's floats, bit for bit.
 
 tf1_cnn/oracle/float_probe.py computes Exp, Log, Reciprocal, Sum, Mean (full and per axis),
-softmax cross-entropy and its gradient, and two Adam steps on seeded inputs of several shapes
+softmax cross-entropy (dense and sparse) and its gradient, and two Adam steps on seeded inputs of several shapes
 (sizes not multiples of 8, special values), once on real TF 1.15.5 and once under the mode, each at
 1 and at 2 intra-op threads (one process per count: TF sizes its pool by the first session).
 Skipped where the mode cannot be had (no AVX, which TF 1.15's wheel used; no compiler), failed
@@ -53,6 +53,7 @@ def _differs(a, b):
 FAMILIES = {
     "elementwise": ("exp_", "log_", "reciprocal_"),
     "xent": ("xent_", "xentgrad_"),
+    "sparse_xent": ("sparsexent",),
     "reductions": ("sum", "mean"),
     "adam": ("adam_",),
 }

@@ -110,7 +110,7 @@ def test_when_every_tensor_agrees_the_updates_are_the_cause():
     lines = exact.format_exact({"runs": [5, 5], "first": {"run": 3, "fetched": [], "variables": ["w"]}, "cause": c},
                                {"tf1": "TF 1.15.5", "runtime": "runtime 1.15"})
     assert lines[0].startswith("exact: session run 3 is the first that differs")
-    assert "the updates computed differently: Adam/update_w/ApplyAdam (ApplyAdam)" in lines[-1]
+    assert lines[-1].endswith("rewrites less): Adam/update_w/ApplyAdam (ApplyAdam)")
 
 
 # --- with the oracle ---------------------------------------------------------------------------

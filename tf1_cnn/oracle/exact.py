@@ -13,7 +13,10 @@ bit prints the same losses for a while. So ``--exact`` compares bits, in two pas
    elements differ, by how much, and in ULPs. One of them caused the difference; which, the
    report does not decide (an op may differ in a branch whose result the update does not use, as
    the labels' gradient of a cross-entropy). When every dumped tensor agrees but variables differ after
-   the run, the ops that updated them (``ApplyAdam``, ...) are the cause.
+   the run, either the ops that updated them (``ApplyAdam``, ...) or the graph optimizer's rewrites
+   of the real run are the cause: TF 1.15's and TF 2.21's grappler reassociate a chain of products
+   with constants differently (measured: ``(a * c1) * b * c2`` became ``(a * c2) * (b * c1)`` on
+   TF 1.15.5 and ``a * (b * (c1 * c2))`` on TF 2.21), which only the real run sees.
 The graphs must be identical for the comparison to mean anything (op names pair the tensors);
 the report says so when they are not.
 """
@@ -172,7 +175,9 @@ def format_exact(exact, labels):
                          + ("" if inputs[0] == inputs[1] else f" ({inputs[0]} of its {inputs[1]} inputs dumped)"))
     elif c.get("updates"):
         ops = ", ".join(f"{name} ({op_type})" for op_type, name in c["updates"][:6])
-        lines.append(f"  every dumped tensor agrees: the updates computed differently: {ops}")
+        lines.append(f"  every dumped tensor agrees, the variables do not: the updates computed otherwise, or the "
+                     f"graph optimizer rewrote the run otherwise (the dump fetches intermediates, so it rewrites "
+                     f"less): {ops}")
     elif c["differ"]:
         lines.append("  no differing tensor has all its inputs dumped (they differ inside a loop or cond)")
     return lines

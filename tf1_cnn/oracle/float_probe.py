@@ -10,7 +10,8 @@ Cases (tensor shapes in the names): Exp / Log / Reciprocal over 7, 8, 1001 value
 [3, 5, 17] and special values (0, -0, +-inf, NaN, subnormals, the exp range's ends); Sum / Mean in
 full over 37 .. 120001 values (beyond 108388 TF 1.15 shards a full sum by thread count), over
 axis 0 / 1 of [300, 100] and [2000, 37], over the middle of [5, 3, 7]; softmax cross-entropy and
-its gradient (tf.gradients with a grad_ys) on [64, 10], [7, 3], [5, 1000], [3, 9000]; two Adam
+its gradient (tf.gradients with a grad_ys) on [64, 10], [7, 3], [5, 1000], [3, 9000], and the sparse one
+with int64 and int32 labels; two Adam
 steps on [1700] and [300, 100] variables.
 """
 import os
@@ -41,6 +42,8 @@ def inputs():
         lb[rs.rand(b, c) < 0.5] = 0
         d['lb_' + k] = lb / np.maximum(lb.sum(1, keepdims=True), 1e-3)
         d['dy_' + k] = rs.standard_normal(b).astype(np.float32)
+    for b, c in [(64, 10), (7, 3), (5, 1000), (3, 9000)]:  # sparse labels (drawn last: the draws above stay)
+        d['sl_%dx%d' % (b, c)] = rs.randint(0, c, b).astype(np.int64)
     for shape in [(1700,), (300, 100)]:
         k = 'x'.join(str(n) for n in shape)
         d['var_' + k] = rs.standard_normal(shape).astype(np.float32)
@@ -64,7 +67,7 @@ def main(out, threads, runtime):
     feed = {}
 
     def ph(k):
-        p = tf.placeholder(tf.float32, d[k].shape)
+        p = tf.placeholder(tf.int64 if d[k].dtype == np.int64 else tf.float32, d[k].shape)
         feed[p] = d[k]
         return p
 
@@ -94,6 +97,11 @@ def main(out, threads, runtime):
             xe = tf.nn.softmax_cross_entropy_with_logits_v2(labels=ph('lb_' + n), logits=lg)
             fetch['xent_' + n] = xe
             fetch['xentgrad_' + n] = tf.gradients(xe, lg, grad_ys=ph('dy_' + n))[0]
+            labels = ph('sl_' + n)
+            for name, lb in (('sparsexent_', labels), ('sparsexent32_', tf.cast(labels, tf.int32))):
+                sx = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=lb, logits=lg)
+                fetch[name + n] = sx
+                fetch[name.replace('xent', 'xentgrad') + n] = tf.gradients(sx, lg, grad_ys=ph('dy_' + n))[0]
     adam = []
     for k in sorted(d):
         if k.startswith('var_'):

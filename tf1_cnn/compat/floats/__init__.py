@@ -20,7 +20,8 @@ import sys
 LABEL = "tf1_15"
 ENV = "TF1_CNN_TF1_FLOATS"
 # The op types given TF 1.15's arithmetic (float32 only).
-OPS = frozenset({"Exp", "Log", "Reciprocal", "Inv", "Sum", "Mean", "SoftmaxCrossEntropyWithLogits", "ApplyAdam"})
+OPS = frozenset({"Exp", "Log", "Reciprocal", "Inv", "Sum", "Mean", "SoftmaxCrossEntropyWithLogits",
+                 "SparseSoftmaxCrossEntropyWithLogits", "ApplyAdam"})
 
 _state = {"library": None, "error": None}
 

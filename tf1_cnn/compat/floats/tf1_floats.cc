@@ -439,6 +439,57 @@ class XentOp : public OpKernel {
 };
 
 
+// TF 1.15's sparse softmax cross-entropy (measured against the 1.15.5 wheel): shifted and the row
+// sums of exp(shifted) as in XentOp; loss = log(s) - shifted[label], one scalar log per row (TF 1.15
+// generated it per element, so the C library's logf, not the packet log); backprop = exp(shifted) / s
+// minus 1 at the label (exp over the flat tensor). A label outside [0, C) is an error, as on TF 1.15's CPU.
+template <typename Label> class SparseXentOp : public OpKernel {
+ public:
+  explicit SparseXentOp(OpKernelConstruction* c) : OpKernel(c) {}
+  void Compute(OpKernelContext* ctx) override {
+    const Tensor& logits_in = ctx->input(0);
+    const Tensor& labels_in = ctx->input(1);
+    OP_REQUIRES(ctx, logits_in.dims() == 2,
+                tensorflow::errors::InvalidArgument("logits must be 2-D, but got shape ", logits_in.shape().DebugString()));
+    OP_REQUIRES(ctx, labels_in.dims() == 1,
+                tensorflow::errors::InvalidArgument("labels must be 1-D, but got shape ", labels_in.shape().DebugString()));
+    const int64_t B = logits_in.dim_size(0), C = logits_in.dim_size(1);
+    OP_REQUIRES(ctx, labels_in.dim_size(0) == B,
+                tensorflow::errors::InvalidArgument("logits and labels must have the same first dimension, got logits shape ",
+                                                    logits_in.shape().DebugString(), " and labels shape ",
+                                                    labels_in.shape().DebugString()));
+    OP_REQUIRES(ctx, C > 0,
+                tensorflow::errors::InvalidArgument("Must have at least one class, but got logits shape ",
+                                                    logits_in.shape().DebugString()));
+    const Label* lab = labels_in.flat<Label>().data();
+    for (int64_t r = 0; r < B; ++r)
+      OP_REQUIRES(ctx, lab[r] >= 0 && lab[r] < C,
+                  tensorflow::errors::InvalidArgument("Received a label value of ", lab[r],
+                                                      " which is outside the valid range of [0, ", C, ").  Label values: ",
+                                                      labels_in.SummarizeValue(labels_in.NumElements())));
+    Tensor* loss = nullptr;
+    Tensor* backprop = nullptr;
+    OP_REQUIRES_OK(ctx, ctx->allocate_output(0, TensorShape({B}), &loss));
+    OP_REQUIRES_OK(ctx, ctx->allocate_output(1, TensorShape({B, C}), &backprop));
+    if (B == 0) return;
+    const float* lg = logits_in.flat<float>().data();
+    float* bp = backprop->flat<float>().data();
+    float* l = loss->flat<float>().data();
+    const int64_t N = B * C;
+    for (int64_t r = 0; r < B; ++r) {
+      float m = lg[r * C];
+      for (int64_t c = 1; c < C; ++c) m = std::max(m, lg[r * C + c]);
+      for (int64_t c = 0; c < C; ++c) bp[r * C + c] = lg[r * C + c] - m;
+    }
+    std::vector<float> s(B), tmp(N);
+    Exped ex{bp};
+    for (int64_t r = 0; r < B; ++r) s[r] = tree_sum(ex, r * C, C);
+    for (int64_t r = 0; r < B; ++r) l[r] = std::log(s[r]) - bp[r * C + lab[r]];
+    map<Unary::kExp>(bp, tmp.data(), N);
+    for (int64_t i = 0; i < N; ++i) bp[i] = tmp[i] / s[i / C] - (lab[i / C] == i % C ? 1.0f : 0.0f);
+  }
+};
+
 // ApplyAdam on reference variables (TF 1.x's tf.Variable): var, m, v updated in place.
 class ApplyAdamOp : public OpKernel {
  public:
@@ -524,5 +575,11 @@ TF1_REDUCE("Sum", false)
 TF1_REDUCE("Mean", true)
 REGISTER_KERNEL_BUILDER(Name("SoftmaxCrossEntropyWithLogits").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
                         tf1floats::XentOp);
+REGISTER_KERNEL_BUILDER(Name("SparseSoftmaxCrossEntropyWithLogits").Device(DEVICE_CPU).TypeConstraint<float>("T")
+                            .TypeConstraint<int32_t>("Tlabels").Label(TF1_LABEL),
+                        tf1floats::SparseXentOp<int32_t>);
+REGISTER_KERNEL_BUILDER(Name("SparseSoftmaxCrossEntropyWithLogits").Device(DEVICE_CPU).TypeConstraint<float>("T")
+                            .TypeConstraint<int64_t>("Tlabels").Label(TF1_LABEL),
+                        tf1floats::SparseXentOp<int64_t>);
 REGISTER_KERNEL_BUILDER(Name("ApplyAdam").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
                         tf1floats::ApplyAdamOp);
