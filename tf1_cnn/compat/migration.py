@@ -49,13 +49,10 @@ EXTRA.update(SCIPY_PATHS)  # scipy.sparse.linalg.eigen.arpack.eigsh -> scipy.spa
 EXTRA.update(PYTHON_NAMES)  # inspect.getargspec -> inspect.getfullargspec, ... (removed in Python 3.7-3.11)
 EXTRA.update(PILLOW_NAMES)  # PIL.Image.ANTIALIAS -> PIL.Image.Resampling.LANCZOS (removed in Pillow 10)
 
-# tf.contrib.seq2seq: the runtime runs it (compat/contrib/seq2seq/, TF 1.x's ops), but no maintained library
-# carries it for TF 2.21, so migrate cannot rewrite a use: a human ports it
-SEQ2SEQ_BY_HAND = ("cannot be migrated to stock TF 2.21 (no maintained library carries tf.contrib.seq2seq for it): "
-                   "port by hand to tf.keras.layers.AdditiveAttention (Bahdanau) / tf.keras.layers.Attention "
-                   "(Luong) in a Keras decoder loop, or stay on TF <= 2.15 with tensorflow_addons.seq2seq "
-                   "(TFA's last release); sequence_loss: tf.keras.losses.SparseCategoricalCrossentropy("
-                   "from_logits=True) with sample_weight=mask")
+# tf.contrib.seq2seq in TF 2 (BY_HAND below; NOT_PROVIDED for its names the runtime lacks)
+SEQ2SEQ_PORT = ("tf.keras.layers.AdditiveAttention (Bahdanau) / tf.keras.layers.Attention (Luong) in a Keras "
+                "decoder loop, or TF <= 2.15 with tensorflow_addons.seq2seq (TFA's last release); sequence_loss: "
+                "tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True) with sample_weight=mask")
 
 # tf.contrib families the runtime provides (contrib.py), for their names tf_upgrade_v2 has no
 # rename of (consulted after its table: tf.contrib.rnn.BasicLSTMCell -> its own rename)
@@ -71,8 +68,6 @@ CONTRIB = {
     "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (TF's clustering_ops.KMeans runs it here)",
     "tf.contrib.lookup": "tf.lookup (TF's lookup_ops run it here)",
     "tf.contrib.tfprof": "tf.compat.v1.profiler.profile(graph, options=ProfileOptionBuilder...) (runs it here)",
-    "tf.contrib.seq2seq": "tf1_cnn's own contrib.seq2seq runs it here, as TF 1.x built it; in TF 2 it "
-                          + SEQ2SEQ_BY_HAND,
     "tf.contrib.tpu": "tf.distribute.TPUStrategy / tf.compat.v1.estimator.tpu (TPUEstimator(use_tpu=False) runs "
                       "it here on the CPU)",
     "tf.contrib.cluster_resolver": "tf.distribute.cluster_resolver",
@@ -87,7 +82,7 @@ CONTRIB = {
 NOT_PROVIDED = {
     "tf.contrib.rnn": "tf.keras.layers.RNN / LSTM / GRU (TF 2 kept tf.compat.v1.nn.rnn_cell's core cells only; "
                       "those are provided)",
-    "tf.contrib.seq2seq": SEQ2SEQ_BY_HAND,
+    "tf.contrib.seq2seq": SEQ2SEQ_PORT,
     "tf.contrib.image": "tf.image / tf.keras.layers.RandomRotation, RandomTranslation "
                         "(tensorflow_addons.image: TF <= 2.15 only)",
     "tf.contrib.cudnn_rnn": "tf.keras.layers.LSTM / GRU (cuDNN kernels on a GPU)",
@@ -120,8 +115,10 @@ NOT_PROVIDED.update({f"tf.contrib.learn.{name}": f"{successor} {_CONTRIB_LEARN_E
 
 # tf.contrib names the runtime provides with its own copies (compat/contrib/: written from TF 1.x's behaviour)
 # that stock TF 2.21 and its maintained libraries lack: `legacy` runs them, `migrate` cannot rewrite them;
-# what a human should port each to (the most specific prefix wins).
+# what a human should port each to (the most specific prefix wins). The one table of such names: the run's
+# report (replacement()) and migrate's TODO lines (migrate/rewrite.py) both read it.
 BY_HAND = {
+    "tf.contrib.seq2seq": SEQ2SEQ_PORT,
     "tf.contrib.legacy_seq2seq": "a tf.keras encoder-decoder (tf.keras.layers.LSTM / GRU with return_state, "
                                  "tf.keras.layers.AdditiveAttention for attention_decoder); no maintained library "
                                  "carries legacy_seq2seq",
@@ -146,7 +143,7 @@ BY_HAND = {
     "tf.contrib.rnn.stack_bidirectional_rnn": "stacked tf.keras.layers.Bidirectional(tf.keras.layers.RNN(...))",
     "tf.contrib.rnn.stack_bidirectional_dynamic_rnn": "stacked tf.keras.layers.Bidirectional(tf.keras.layers.RNN(...))",
 }
-RUNS_HERE = " (tf1_cnn's own copy runs it here)"
+RUNS_HERE = " (not in TF 2 nor a maintained library: port by hand; tf1_cnn's own copy runs it here)"
 
 
 def by_hand(name):
