@@ -93,17 +93,26 @@ def _same(a, b):
 
 
 def _difference(entry, a, b):
+    """How two dumps of one tensor differ: elements whose bits differ, and by how much where both are numbers."""
     out = {"tensor": entry["tensor"], "op": entry["op"], "type": entry["type"]}
     if a.shape != b.shape or a.dtype != b.dtype:
         out["shapes"] = [list(a.shape), list(b.shape)]
         return out
-    differ = a != b
-    if a.dtype.kind == "f":
-        differ &= ~(np.isnan(a) & np.isnan(b))
+    if a.dtype.kind == "f":  # bits, so a NaN of another sign or payload counts (it is another result)
+        ints = {2: np.int16, 4: np.int32, 8: np.int64}[a.dtype.itemsize]
+        differ = a.view(ints) != b.view(ints)
+        numbers = differ & ~np.isnan(a) & ~np.isnan(b)
+    else:
+        differ = numbers = a != b
     out["elements"] = [int(differ.sum()), int(a.size)]
-    if a.dtype.kind in "fiu" and a.size:
-        out["max_abs"] = float(np.max(np.abs(a.astype(np.float64) - b.astype(np.float64))))
-    out["ulp"] = ulp_distance(a, b)
+    if numbers.any():
+        x, y = a[numbers], b[numbers]
+        finite = np.isfinite(x) & np.isfinite(y)
+        if finite.any():
+            out["max_abs"] = float(np.max(np.abs(x[finite].astype(np.float64) - y[finite].astype(np.float64))))
+        out["ulp"] = ulp_distance(x, y)
+    if a.dtype.kind == "f" and (differ & ~numbers).any():
+        out["nan_bits"] = int((differ & ~numbers).sum())  # NaN on either side, bits unequal
     return out
 
 
@@ -168,8 +177,10 @@ def format_exact(exact, labels):
         lines.append(f"  ops that differ from identical inputs ({len(c['causes'])} in the graph's order{more}):")
         for f in shown:
             size = (f"shapes {f['shapes'][0]} / {f['shapes'][1]}" if "shapes" in f else
-                    f"{f['elements'][0]} of {f['elements'][1]} elements, max |difference| {f.get('max_abs', 0):.3g}"
-                    + (f", {f['ulp']} ULP" if f.get("ulp") is not None else ""))
+                    f"{f['elements'][0]} of {f['elements'][1]} elements"
+                    + (f", max |difference| {f['max_abs']:.3g}" if "max_abs" in f else "")
+                    + (f", {f['ulp']} ULP" if f.get("ulp") is not None else "")
+                    + (f", {f['nan_bits']} NaN of other bits" if f.get("nan_bits") else ""))
             inputs = f["inputs_dumped"]
             lines.append(f"    {f['op']} ({f['type']}): {size}"
                          + ("" if inputs[0] == inputs[1] else f" ({inputs[0]} of its {inputs[1]} inputs dumped)"))
