@@ -98,11 +98,12 @@ def test_gather_tree_is_tf1s_op_with_its_shapes_values_and_messages():
             lengths = rng.randint(0, t + 2, size=b)
             assert run(s, p, lengths, 3).tolist() == gather_tree_numpy(s, p, lengths, 3).tolist()
         for values, message in [
-                ((step, np.full_like(parent, 5), [3], 10), "Saw invalid parent id 5 at (batch, time, beam) == (0, 1, 0)"),
+                ((step, np.full_like(parent, 5), [3], 10),
+                 "Saw invalid parent id 5 at (batch, time, beam) == (0, 1, 0)"),
                 ((step, parent[:2], [3], 10), "step_ids.shape must match parent_ids.shape.  but shapes are: "
                                               "[3,1,2] and [2,1,2]"),
-                ((step, parent, [3, 3], 10), "batch size dimensions step_ids.shape[1] and "
-                                             "max_sequence_lengths.shape[0] must match.  but shapes are: [3,1,2] and [2]"),
+                ((step, parent, [3, 3], 10), "batch size dimensions step_ids.shape[1] and max_sequence_lengths."
+                                             "shape[0] must match.  but shapes are: [3,1,2] and [2]"),
                 ((step, parent, [3], [10]), "end_token must be a scalar, saw shape: [1]"),
                 ((step, parent, [[3]], 10), "max_sequence_lengths must be a vector, saw shape: [1,1]"),
                 ((step[0], parent[0], [3], 10), "step_ids must be a 3-tensor, saw shape: [1,2]")]:
