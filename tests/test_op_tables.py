@@ -43,10 +43,6 @@ KNOWN_DRAWS = [
                              "seq2seq_luong_scaled_step", "seq2seq_bahdanau_monotonic_step",
                              "seq2seq_luong_monotonic_step", "seq2seq_alignment_history_step",
                              "seq2seq_training_decoder")}),
-    ("BasicLSTMCell in dynamic_decode's loop (1.15.5): TF 1.x's tf.split made a Const of its count, one op per "
-     "step more than TF 2.21 (the tf.split fix of branch h-research mends tf_keras's cells); the gradient "
-     "through the loop: 8 ops fewer than TF 1.15.5 (and TF 2.21's order in Mul's gradient); not mirrored",
-     {"seq2seq_attention_training": ("1.15",)}),
     ("contrib.seq2seq decoders under TF 1.4.1: embedding_lookup's Gather and tf.cond's Switch order (above)",
      {case: ("1.4",) for case in ("seq2seq_training_decoder_projection", "seq2seq_greedy_decoder",
                                   "seq2seq_beam_search", "seq2seq_beam_search_length_penalty",
@@ -89,9 +85,6 @@ KNOWN_OTHER = [
      "(graph built in Python); 1.5+ and 2.21 after it: same ops, other order",
      {"layers_dropout_tensor": OLD, "contrib_dropout_tensor": OLD, "image_random_flip": OLD}, True),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
-    (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
-     "GatherTree computes it (same op count and names)",
-     {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),
     (("types", "names"), "a block cell's zero_state under TF 1.3.0 (its ExpandDims / Const / zeros in another "
      "order, the same op count); the runtime builds TF 1.4.1's and 1.15.5's",
      {case: ("1.3",) for case in ("contrib_lstm_block_cell_grads", "contrib_lstm_block_cell_peephole_grads",

@@ -37,18 +37,18 @@ def compiler():
     return path
 
 
-def command(tf, out):
+def command(tf, out, source=SOURCE, flags=ARCH_FLAGS):
     cxx = compiler()
-    return ([cxx, "-shared", "-fPIC", *ARCH_FLAGS, "-w", *tf.sysconfig.get_compile_flags(), str(SOURCE),
+    return ([cxx, "-shared", "-fPIC", *flags, "-w", *tf.sysconfig.get_compile_flags(), str(source),
              "-o", str(out), *tf.sysconfig.get_link_flags()])
 
 
-def library_path(tf):
+def library_path(tf, source=SOURCE, flags=ARCH_FLAGS, base=None):
     """Where the library for this TensorFlow and source lives (built or not)."""
     key = hashlib.sha1()
-    key.update(SOURCE.read_bytes())
-    key.update(" ".join(command(tf, "OUT")).encode())
-    return cache_dir() / f"tf{tf.__version__}-{key.hexdigest()[:16]}" / "tf1_floats.so"
+    key.update(source.read_bytes())
+    key.update(" ".join(command(tf, "OUT", source, flags)).encode())
+    return (base or cache_dir()) / f"tf{tf.__version__}-{key.hexdigest()[:16]}" / (source.stem + ".so")
 
 
 def cpu_has_avx():
@@ -67,15 +67,21 @@ def build(tf, verbose=False):
     """The library's path, built now if needed (BuildError on failure)."""
     if not cpu_has_avx():
         raise BuildError("this CPU has no AVX (TF 1.15's CPU kernels used AVX packets)")
-    out = library_path(tf)
+    return build_library(tf, SOURCE, ARCH_FLAGS, cache_dir(), verbose)
+
+
+def build_library(tf, source, flags, base, verbose=False):
+    """``source`` compiled with ``flags`` against this TensorFlow into ``base`` (once; BuildError on
+    failure); the library's path. Also builds the project's other kernels (contrib.seq2seq's GatherTree)."""
+    out = library_path(tf, source, flags, base)
     if out.is_file():
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".so", dir=out.parent)
     os.close(fd)
-    cmd = command(tf, tmp)
+    cmd = command(tf, tmp, source, flags)
     if verbose:
-        print("tf1-floats: building " + " ".join(cmd), file=sys.stderr)
+        print("tf1-cnn: building " + " ".join(cmd), file=sys.stderr)
     try:
         res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     except OSError as e:
@@ -84,7 +90,7 @@ def build(tf, verbose=False):
     if res.returncode != 0:
         os.unlink(tmp)
         first = next((l for l in res.stdout.splitlines() if "error" in l), res.stdout.strip()[-300:])
-        raise BuildError(f"building {SOURCE.name} failed: {first}")
+        raise BuildError(f"building {source.name} failed: {first}")
     os.chmod(tmp, 0o755)
     os.replace(tmp, out)  # atomic: a concurrent build of the same key writes the same bytes
     return out

@@ -75,14 +75,20 @@ def _prepare_memory(memory, memory_sequence_length, check_inner_dims_defined):
 
 
 def _maybe_mask_score(score, memory_sequence_length, score_mask_value):
-    """score [batch, max_time] with ``score_mask_value`` past each entry's length (lengths asserted > 0)."""
+    """score [batch, max_time] with ``score_mask_value`` past each entry's length (lengths asserted > 0).
+
+    The mask is made under a control dependency on the assert; the mask values (``ones_like``, ``mul``)
+    and the Select under it too in TF 1.3.0 / 1.4.1, after it in TF 1.15.5 (whose message also reads
+    "must be greater")."""
     if memory_sequence_length is None:
         return score
-    message = "All values in memory_sequence_length must greater than zero."
+    old = version() in ("1.3", "1.4")
+    message = "All values in memory_sequence_length must %sgreater than zero." % ("" if old else "be ")
     with v1.control_dependencies([v1.assert_positive(memory_sequence_length, message=message)]):
         score_mask = v1.sequence_mask(memory_sequence_length, maxlen=v1.shape(score)[1])
-        score_mask_values = score_mask_value * v1.ones_like(score)
-        return v1.where(score_mask, score, score_mask_values)
+        if old:
+            return v1.where(score_mask, score, score_mask_value * v1.ones_like(score))
+    return v1.where(score_mask, score, score_mask_value * v1.ones_like(score))
 
 
 class _BaseAttentionMechanism(AttentionMechanism):

@@ -37,6 +37,8 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
   only through a ``Shape`` (tf.losses' ``num_present``) got gradient ops. ``ones_like`` of a static
   shape: one Const ``ones_like/Shape`` (every TF 1.x; 2.21 ``Shape/shape_as_tensor``).
 - ``Softplus`` (1.3.0/1.4.1): one SoftplusGrad.
+- ``TensorArrayWriteV3`` / ``ScatterV3`` / ``SplitV3`` (every TF 1.x): the gradient array opened on the
+  gradient flow itself, without TF 2.21's ``flow_out`` / ``write_barrier`` (``tensor_array_grads.py``).
 - ``SoftmaxCrossEntropyWithLogits`` (1.3.0/1.4.1): no gradient for the labels (ExpandDims,
   mul only); ``SparseSoftmaxCrossEntropyWithLogits`` (every TF 1.x): a ``PreventGradient``
   on the backprop output before ExpandDims, mul.
@@ -50,6 +52,7 @@ from tensorflow.python.ops import (array_ops, gen_array_ops, gen_data_flow_ops, 
                                    math_ops)
 
 from ... import settings
+from . import tensor_array_grads
 
 
 def _old():
@@ -445,6 +448,7 @@ GRADIENTS = {
     "SoftmaxCrossEntropyWithLogits": softmax_xent_grad,
     "SparseSoftmaxCrossEntropyWithLogits": sparse_softmax_xent_grad,
 }
+GRADIENTS.update(tensor_array_grads.GRADIENTS)  # TensorArrayWrite/Scatter/Split: no write barrier (every TF 1.x)
 
 
 def ones_like_1x(original):
