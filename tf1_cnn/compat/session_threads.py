@@ -3,12 +3,13 @@
 TensorFlow's CPU thread pools (the session's inter-op pool, "Compute", and the device's intra-op
 Eigen pool) are Eigen's non-blocking pools. With spinning allowed (TensorFlow's default, TF 1.15's
 too), a worker that runs out of tasks keeps stealing from the other queues for a while before it
-sleeps. TF 2.21's Eigen spins much longer than TF 1.15's did: on a step made of many small ops (seed
-004's MNIST ResNet on batches of 10, ~300 kernels of microseconds each) the two workers of a 2-core
-machine spend most of the step in ``GlobalSteal`` / ``RunQueue::PopBack`` and the kernel's task
-switches (``perf``), and the step takes 2.4x the CPU it needs (bench/vs_tf1.py's mnist_resnet:
-3.9 ms against 1.6 ms per step without spinning; TF 1.15.5 4.7 ms). On a loaded machine the
-spinning threads also compete with the step's own work.
+sleeps. On a step made of many small ops (seed 004's MNIST ResNet on batches of 10, ~300 kernels of
+microseconds each) TF 2.21's workers spend much of the step there: ``perf`` on a steady-state run
+puts ~20% of the process's samples in ``GlobalSteal`` / ``RunQueue::PopBack`` and ~11% in the
+kernel's task switches (TF 1.15.5's workers, profiled the same way: ~5% in their loop), and the step
+takes 2.4x the CPU it needs (bench/vs_tf1.py's mnist_resnet, the process at high priority on a
+loaded 2-core machine: 3.9 ms per step spinning, 1.6 ms not; TF 1.15.5 4.7 ms). On a loaded machine
+the spinning threads also take the cores from the step's own work.
 
 ``install()`` wraps ``BaseSession.__init__``: a local session (no target) gets a copy of its config
 (the caller's ``ConfigProto`` is not changed; without one, what TensorFlow would use: the ``tf.config``
@@ -17,7 +18,9 @@ setting changes only how an idle worker waits for its next task, never how work 
 oneDNN partition by the number of threads, which stays as the user or TensorFlow chose it), so the
 values computed are the same (tests/test_session_threads.py trains with and without it and compares
 bit for bit). Both pools are process-wide and made by the first session (TensorFlow keeps the first
-session's options for them), so the setting applies from the first session on. Sessions with a
+session's options for them), so the setting applies from the first session on; a process whose eager
+context made the CPU device before any session (TF 2 code run eagerly first) keeps that context's
+spinning intra-op pool. Sessions with a
 target (``grpc://``, distributed) are left as they are: their pools are the server's.
 
 ``TF1_CNN_THREAD_SPINNING=1`` keeps TensorFlow's spinning (the field is then left as the caller set
