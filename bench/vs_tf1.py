@@ -199,8 +199,8 @@ def main(argv=None):
                 step_ms = None if name == "startup" else m["ms_per_step"]
                 step_cpu = None if name == "startup" else m["cpu_ms_per_step"]
                 first, imported = (None, None) if who == "tf2.21" else (m["first_line_s"], m["imported_s"])
-                print(f"{name:15} {who:11} {fmt(step_ms):>9} {fmt(step_cpu):>7} {fmt(m['wall_s']):>7} {fmt(m['cpu_s']):>7} "
-                      f"{fmt(m['peak_mib']):>9} {fmt(first):>12} {fmt(imported):>13}{ratio}",
+                print(f"{name:15} {who:11} {fmt(step_ms):>9} {fmt(step_cpu):>7} {fmt(m['wall_s']):>7} "
+                      f"{fmt(m['cpu_s']):>7} {fmt(m['peak_mib']):>9} {fmt(first):>12} {fmt(imported):>13}{ratio}",
                       flush=True)
     if args.json:
         from tf1_cnn.fileio import atomic_write_text
