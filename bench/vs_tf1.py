@@ -14,6 +14,8 @@ the contenders alternating (load drift hits all alike):
            imported before the workload's first line (no start-up figures)
   legacy-off  ``legacy`` with the Session.run fast path off (TF1_CNN_SESSION_CACHE=0), with
            --fast-path-off: before / after in one run
+  legacy-spin ``legacy`` with TensorFlow's spinning thread pools (TF1_CNN_THREAD_SPINNING=1;
+           compat/session_threads.py), with --spinning: before / after in one run
 Workloads:
   startup         the user's first line, then ``import tensorflow``
   cnn             a 15-line raw tf.nn CNN, feed_dict minibatches of 32, Adam, 600 steps
@@ -23,7 +25,8 @@ Workloads:
   keras_resnet50  Keras 2's ResNet-50 (no weights) train_on_batch on 8 random 197x197 images (Keras 2.0.8's minimum size)
   input_pipeline  tf.data from_tensor_slices/map/shuffle/batch into tf.layers, no feed_dict
 Reported per workload and contender (medians over --repeats): steady-state ms per step (the
-median step inside each run, after warm-up steps), whole-process wall and CPU seconds, peak
+median step inside each run, after warm-up steps) and CPU ms per step (the process's, all threads:
+on a loaded machine less disturbed than the wall time), whole-process wall and CPU seconds, peak
 resident memory (the child's ru_maxrss), and start-up (process start to the workload's first
 line, and to TensorFlow imported). Ratios are TF 1.x / legacy: above 1 means legacy is faster
 or smaller; "adds MiB" is legacy's peak memory less plain TF 2.21's on the same workload (what the
@@ -75,7 +78,7 @@ def plan(quick):
 
 
 def contender_cmd(who, script, args):
-    if who in ("legacy", "legacy-off"):
+    if who in ("legacy", "legacy-off", "legacy-spin"):
         return [sys.executable, "-m", "tf1_cnn", "legacy", "--no-report", str(script), *args]
     if who == "tf2.21":
         return [sys.executable, str(WORKLOADS / "_plain_tf2.py"), str(script), *args]
@@ -95,6 +98,8 @@ def run_once(who, script, args, workdir):
                          KERAS_BACKEND="tensorflow", MPLBACKEND="Agg")
     if who == "legacy-off":
         env["TF1_CNN_SESSION_CACHE"] = "0"
+    if who == "legacy-spin":
+        env["TF1_CNN_THREAD_SPINNING"] = "1"
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         env["BENCH_T0"] = repr(time.time())
         t0 = time.perf_counter()
@@ -147,6 +152,8 @@ def main(argv=None):
     p.add_argument("--no-tf2", action="store_true", help="leave out plain TF 2.21 (the memory the runtime adds)")
     p.add_argument("--fast-path-off", action="store_true",
                    help="also run legacy with the Session.run fast path off (before / after in one run)")
+    p.add_argument("--spinning", action="store_true",
+                   help="also run legacy with TensorFlow's spinning thread pools (before / after in one run)")
     args = p.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     work = plan(args.quick)
@@ -154,7 +161,7 @@ def main(argv=None):
     if unknown:
         p.error(f"unknown workload(s): {', '.join(sorted(unknown))}; choose from {', '.join(work)}")
     print(machine(), flush=True)
-    print(f"{'workload':15} {'who':10} {'ms/step':>9} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9} "
+    print(f"{'workload':15} {'who':11} {'ms/step':>9} {'CPU ms':>7} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9} "
           f"{'first line s':>12} {'TF imported s':>13}   ratios TF1/legacy: step, wall, memory; "
           "legacy's peak less plain TF 2.21's")
     results = {}
@@ -168,12 +175,15 @@ def main(argv=None):
             who_all = tuple(w for w in who_all if not (args.no_tf2 and w == "tf2.21"))
             if args.fast_path_off and name != "startup":
                 who_all = who_all[:-1] + ("legacy-off", "legacy")
+            if args.spinning and name != "startup":
+                who_all = who_all[:-1] + ("legacy-spin", "legacy")
             runs = {w: [] for w in who_all}
             for _ in range(args.repeats):
                 for who in who_all:
                     runs[who].append(run_once(who, WORKLOADS / script, wargs, workdir))
-            med = {w: {k: statistics.median(r[k] for r in rs) for k in
-                       ("ms_per_step", "wall_s", "cpu_s", "peak_mib", "first_line_s", "imported_s")}
+            med = {w: {k: statistics.median(r.get(k, float("nan")) for r in rs) for k in
+                       ("ms_per_step", "cpu_ms_per_step", "wall_s", "cpu_s", "peak_mib", "first_line_s",
+                        "imported_s")}
                    for w, rs in runs.items()}
             results[name] = {"runs": runs, "median": med}
             tf1, leg = who_all[0], "legacy"
@@ -187,9 +197,10 @@ def main(argv=None):
                     if "tf2.21" in med:
                         ratio += f"; adds {m['peak_mib'] - med['tf2.21']['peak_mib']:+.0f} MiB"
                 step_ms = None if name == "startup" else m["ms_per_step"]
+                step_cpu = None if name == "startup" else m["cpu_ms_per_step"]
                 first, imported = (None, None) if who == "tf2.21" else (m["first_line_s"], m["imported_s"])
-                print(f"{name:15} {who:10} {fmt(step_ms):>9} {fmt(m['wall_s']):>7} {fmt(m['cpu_s']):>7} "
-                      f"{fmt(m['peak_mib']):>9} {fmt(first):>12} {fmt(imported):>13}{ratio}",
+                print(f"{name:15} {who:11} {fmt(step_ms):>9} {fmt(step_cpu):>7} {fmt(m['wall_s']):>7} "
+                      f"{fmt(m['cpu_s']):>7} {fmt(m['peak_mib']):>9} {fmt(first):>12} {fmt(imported):>13}{ratio}",
                       flush=True)
     if args.json:
         from tf1_cnn.fileio import atomic_write_text

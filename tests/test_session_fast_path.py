@@ -265,3 +265,14 @@ def test_in_the_tf1_kernel(tf1_prefix):
         "print(runs, slow, sum(e.hits for e in sess._tf1_cnn_run_cache.values()))",
     ], "tf1", tf1_prefix)
     assert _text(cells[1]) == "[{'l': 2.0}, {'l': 4.0}, {'l': 6.0}] {'l': 6.0} 2\n", cells[1].outputs
+
+
+def test_feed_conversion_is_numpy_compats():
+    """The fast path converts a feed value as ``_run`` does (numpy_compat.np_asarray to the dtype)."""
+    from tensorflow.python.util import numpy_compat
+
+    for value, dtype in ((0.5, np.float32), ([[1, 2]], np.int32), (np.arange(3.0), np.float32), ([True], np.bool_),
+                         (np.float64(1e40), np.float32), ([b"ab", "c"], np.object_), (7, np.int64)):
+        got, want = fast._convert(value, dtype), numpy_compat.np_asarray(value, dtype)
+        assert type(got) is type(want) and got.dtype == want.dtype and got.shape == want.shape, value
+        assert got.tolist() == want.tolist() if dtype is np.object_ else got.tobytes() == want.tobytes(), value

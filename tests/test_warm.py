@@ -71,6 +71,21 @@ def test_warm_run_is_a_cold_run_forked(tmp_path, warm_env):
     assert second["numpy"] != first["numpy"]  # numpy's global generator reseeded, not the server's state
     assert second["stdin"] == repr("line\n")
 
+    # `-m MODULE` (a test suite's file per process) is served too: run as python -m runs it, in the child
+    pkg = sub / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "helper.py").write_text("VALUE = 'relative import'\n")
+    (pkg / "mod.py").write_text("import os, sys\nfrom .helper import VALUE\nimport tensorflow as tf\n"
+                                "print('pid', os.getpid(), __name__, VALUE, sys.argv[1:], os.getcwd())\n"
+                                "sys.exit(4)\n")
+    proc = subprocess.Popen([sys.executable, "-m", "tf1_cnn", "legacy", "--warm", "--no-report", "-m", "pkg.mod", "a"],
+                            env=warm_env, cwd=sub, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 4, err
+    pid, rest = out.split(" ", 2)[1:]
+    assert pid != str(proc.pid) and rest.strip() == f"__main__ relative import ['a'] {sub}"
+
 
 def test_warm_child_traceback_and_signals(tmp_path, warm_env):
     boom = tmp_path / "boom.py"

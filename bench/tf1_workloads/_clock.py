@@ -4,7 +4,8 @@
 gives the start-up: process start to the workload's first line (``first_line``, taken
 before anything is imported) and to TensorFlow imported (``imported``). ``report`` prints
 one ``BENCH {json}`` line: steady-state milliseconds per step (the median of the timed
-steps after the warm-up ones), and the start-up figures.
+steps after the warm-up ones), the median CPU milliseconds per step (the process's, all threads:
+less disturbed than wall time on a loaded machine), and the start-up figures.
 """
 import json
 import os
@@ -21,13 +22,16 @@ class Steps(object):
     def __init__(self, warmup):
         self.warmup = warmup
         self.times = []
+        self.cpu = []
 
     def timed(self):
-        return _Timer(self.times)
+        return _Timer(self.times, self.cpu)
 
     def report(self, imported, first_line, **extra):
         timed = sorted(self.times[self.warmup:]) or [float("nan")]
-        out = {"ms_per_step": 1e3 * timed[len(timed) // 2], "steps": len(self.times),
+        cpu = sorted(self.cpu[self.warmup:]) or [float("nan")]
+        out = {"ms_per_step": 1e3 * timed[len(timed) // 2], "cpu_ms_per_step": 1e3 * cpu[len(cpu) // 2],
+               "steps": len(self.times),
                "first_line_s": since_start(first_line), "imported_s": since_start(imported)}
         out.update(extra)
         sys.stdout.write("BENCH " + json.dumps(out) + "\n")
@@ -35,11 +39,14 @@ class Steps(object):
 
 
 class _Timer(object):
-    def __init__(self, times):
+    def __init__(self, times, cpu):
         self.times = times
+        self.cpu = cpu
 
     def __enter__(self):
+        self.c0 = time.process_time()
         self.t0 = time.perf_counter()
 
     def __exit__(self, *exc):
         self.times.append(time.perf_counter() - self.t0)
+        self.cpu.append(time.process_time() - self.c0)

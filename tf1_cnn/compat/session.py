@@ -287,9 +287,16 @@ def _convert(value, dtype):
     try:
         if isinstance(value, int) and session_lib._convert_to_numpy_obj(dtype, value) != value:
             return _SLOW
+        if _NUMPY_1[0] is None:  # np_asarray compares NumPy's version on every call; once is enough
+            _NUMPY_1[0] = np.lib.NumpyVersion(np.__version__) < "2.0.0.dev0"
+        if _NUMPY_1[0]:
+            return np.asarray(value, dtype=dtype)  # what np_asarray does under NumPy 1.x
         return numpy_compat.np_asarray(value, dtype)
     except Exception:
         return _SLOW
+
+
+_NUMPY_1 = [None]  # NumPy 1.x (filled on first use)
 
 
 def _shape_accepts(static, shape):

@@ -166,8 +166,10 @@ def early(args, argv):
     notebook = bool(args.script) and args.script.endswith(".ipynb") and not (args.coverage or args.scan)
     if notebook:  # it runs in the tf1 kernel's own process: this one needs no TensorFlow
         args.needs_tensorflow = False
-    elif warm.requested(args) and not tf1_floats and args.script and not (args.coverage or args.scan):
-        # (a warm process has TensorFlow loaded with oneDNN on: the float mode runs cold)
+    elif warm.requested(args) and not tf1_floats and (args.script or args.module) \
+            and not (args.coverage or args.scan):
+        # a script or `-m MODULE` (a test suite's file, one process each): the child runs main() as a cold
+        # run would. (A warm process has TensorFlow loaded with oneDNN on: the float mode runs cold.)
         return warm.run(argv)
     return None
 

@@ -7,7 +7,8 @@ the child takes the client's standard streams (passed over a Unix socket), worki
 directory, environment, ``sys.path`` and arguments, and runs exactly what a cold run runs
 (``tf1_cnn.__main__.main``). The client waits for the child's exit status and exits with it.
 
-- **When**: ``python -m tf1_cnn legacy --warm SCRIPT`` (or ``TF1_CNN_WARM=1``). The first
+- **When**: ``python -m tf1_cnn legacy --warm SCRIPT`` or ``legacy --warm -m MODULE`` (a test
+  suite run one process per file: ``legacy -m pytest tests/test_x.py``), or ``TF1_CNN_WARM=1``. The first
   such run finds no server: it starts one in the background and runs cold itself; later
   runs with the same settings are warm. Notebooks run through Jupyter and are never warm.
 - **Which server**: one per *key*: the interpreter, the project's source files (their
