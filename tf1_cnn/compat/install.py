@@ -135,9 +135,10 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
                                load_dataset=_announcing(datasets._overrides["load_dataset"]))
     if keras2:
         from . import keras2 as _keras2
-        from .era import scipy_paths
+        from .era import scipy_paths, tf_python_keras
 
         _keras2.install()
+        tf_python_keras.install()  # tensorflow.python.keras's public modules: Keras 2 as tf.keras is
         _keras2.set_versions(_quiet_lookup(tf1, "keras"))  # keras.__version__, tf.keras.__version__ of the era
         scipy_paths.install()
     tf.__class__ = _TrackingModule

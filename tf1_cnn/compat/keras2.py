@@ -241,6 +241,26 @@ def _plot_model_wrapper(plot_model):
     return wrapper
 
 
+def _hdf5_by_default(save_model):
+    """``Model.save`` / ``save_model`` writing HDF5 whatever the file is called, as TF 1.x's Keras did.
+
+    Keras 2.0-2.2 and TF 1.4's tf.keras only wrote HDF5; TF 1.15's ``save_format`` "Defaults to 'tf' in
+    TF 2.X, and 'h5' in TF 1.X" (its docstring, read in the oracle). tf_keras writes its zip format for
+    a ``.keras`` name, which a TF1 tutorial's ``model.save('model.keras')`` meant as HDF5 (and whose
+    writer needs eager execution). ``load_model`` reads such a file as HDF5 already (not a zip)."""
+    import functools
+
+    import warnings
+
+    @functools.wraps(save_model)
+    def wrapper(model, filepath, overwrite=True, save_format=None, **kwargs):
+        with warnings.catch_warnings():  # tf_keras's notice that HDF5 is "legacy": TF 1.x's format, no notice
+            warnings.filterwarnings("ignore", message="You are saving your model as an HDF5 file", category=UserWarning)
+            return save_model(model, filepath, overwrite=overwrite, save_format=save_format or "h5", **kwargs)
+
+    return wrapper
+
+
 def install():
     """Route ``keras`` imports to Keras 2 (idempotent)."""
     if any(isinstance(f, _Keras2Finder) for f in sys.meta_path):
@@ -275,6 +295,10 @@ def _mend_tf_keras(_module):
     Sequential.predict_classes = migration.counted("keras.Sequential.predict_classes", _predict_classes)
     Sequential.predict_proba = migration.counted("keras.Sequential.predict_proba", _predict_proba)
     _install_offline_get_file(keras)
+    from tf_keras.src.saving import saving_api
+
+    if not hasattr(saving_api.save_model, "__wrapped__"):
+        saving_api.save_model = _hdf5_by_default(saving_api.save_model)
     for alias, name in OPTIMIZER_ALIASES.items():
         if not hasattr(keras.optimizers, alias):
             setattr(keras.optimizers, alias, getattr(keras.optimizers, name))
