@@ -14,8 +14,8 @@ older formats, chosen here by the TF 1.x version in force (``settings.current("t
   ``evaluate``/``predict`` with verbose=1 print the bar without values; reprs
   ``<keras.models.Sequential ...>``, ``<keras.engine.training.Model ...>``, ``<keras.callbacks.History ...>``,
   ``<keras.layers.core.Dense ...>`` after ``import keras``; through ``tf.keras`` (or
-  ``tensorflow.python.keras``) the same under TF 1.4's ``tensorflow.python.keras._impl.keras.`` (1.3:
-  ``tensorflow.contrib.keras.python.keras.``).
+  ``tensorflow.python.keras``) the same under TF 1.4's ``tensorflow.python.keras._impl.keras.`` (also
+  under 1.3, which had no tf.keras).
 - ``"1.15"``: TF 1.15.5's **tf.keras 2.2.4-tf**: its print_summary (``Model: "model"`` header,
   65 / 98 columns, no blank lines, no byte sizes); its Progbar (``20/20 - 0s - loss: ...`` at
   verbose=2, without tf_keras's ``- 1s/epoch - 73ms/sample``), and a bar in ``evaluate``/``predict``
@@ -578,9 +578,9 @@ def _print_train_info(original):
 # TF 1.15's tf.keras (and Keras 2.2.4) kept Keras 2.0.8's module of a class but these (oracle: __module__)
 _MODULES_115 = {"Sequential": "engine.sequential", "InputLayer": "engine.input_layer", "Input": "engine.input_layer",
                 "Layer": "engine.base_layer", "InputSpec": "engine.input_spec"}
-# where a Keras 2 class lived, by the API it was reached through (oracles: TF 1.3.0's tf.contrib.keras,
-# TF 1.4.1's tf.keras, which was tensorflow.python.keras; TF 1.15.5's tf.keras)
-_TF_PREFIX = {"1.3": "tensorflow.contrib.keras.python.keras.", "1.4": "tensorflow.python.keras._impl.keras."}
+# where tf.keras kept its classes (oracles: TF 1.4.1's tf.keras, which was tensorflow.python.keras; TF 1.15.5's).
+# TF 1.3 had no tf.keras: code using it is given 1.4's, as its __version__ (compat/keras2.py)
+_TF_PREFIX = {"1.15": "tensorflow.python.keras."}
 
 
 def _prefix():
@@ -588,7 +588,7 @@ def _prefix():
     in force kept its tf.keras classes. Both are tf_keras's classes here: the session's entry decides."""
     if "keras" in sys.modules:  # only a user's `import keras` makes it under legacy (compat/keras2.py)
         return "keras."
-    return _TF_PREFIX.get(settings.current("tf1_version"), "tensorflow.python.keras.")
+    return _TF_PREFIX.get(settings.current("tf1_version"), "tensorflow.python.keras._impl.keras.")
 
 
 def _era_name(cls):
