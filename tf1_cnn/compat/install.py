@@ -98,6 +98,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     from .printing import tf1_logging
 
     tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)
+    from .printing import estimator_lines
+
+    estimator_lines.install()  # an Estimator's INFO lines as the TF 1.x version logged them
     tf.compat.v1.disable_v2_behavior()
     from .graph import interchange, names, op_structure, op_types
 
