@@ -167,6 +167,7 @@ def test_compare_text_normalises_whitespace_and_reports_the_first_difference():
     ("INFO:tensorflow:global_step/sec: 50.0982\nINFO:tensorflow:loss = 0.344767, step = 101 (2.004 sec)",
      "INFO:tensorflow:global_step/sec: 602.544\nINFO:tensorflow:loss = 0.344767, step = 101 (0.167 sec)"),
     ("INFO:tensorflow:Finished evaluation at 2026-12-07-19:20:35", "INFO:tensorflow:Finished evaluation at 2017-08-21-13:57:02"),
+    ("Time usage: 0:00:05", "Time usage: 0:00:00"), ("took 0:01:02.123456", "took 0:00:59.000001"),  # str(timedelta)
 ])
 def test_timings_are_masked_on_both_sides(ours, stored):
     assert check.compare_text(ours, stored).status == "match"
@@ -175,6 +176,7 @@ def test_timings_are_masked_on_both_sides(ours, stored):
 @pytest.mark.parametrize("ours, stored", [
     ("55000/55000 [====] - 5s - loss: 0.2261", "55000/55000 [====] - 5s - loss: 0.3261"),  # a loss is not a time
     ("Epoch 1/5", "Epoch 2/5"), ("after 5s - steps 3", "after 6s - steps 3"),  # a user's own text is compared
+    ("ratio 1:2", "ratio 1:3"), ("Time usage: 0:00:05 acc 0.5", "Time usage: 0:00:00 acc 0.6"),
     ("INFO:tensorflow:loss = 0.3, step = 101 (2.004 sec)", "INFO:tensorflow:loss = 0.3, step = 201 (0.167 sec)"),
 ])
 def test_only_timings_are_masked(ours, stored):

@@ -6,7 +6,8 @@ text/plain (images, HTML and stderr are not compared). Object addresses
 (``<... at 0x7f9f...>``, any hex number of 8+ digits) differ between runs: they are
 masked on both sides before the comparison, and so are the timings TF 1.x and its Keras
 printed (``_TIMINGS``: Keras' ``- 5s -``, ``ETA: 0s``, ``90us/sample``; an Estimator's
-``global_step/sec: 602.5``, ``(0.167 sec)``, ``Starting evaluation at 2017-08-21-13:57:02``),
+``global_step/sec: 602.5``, ``(0.167 sec)``, ``Starting evaluation at 2017-08-21-13:57:02``) and
+durations printed as ``str(timedelta)`` (``Time usage: 0:00:05``),
 the numbers that measure the machine's speed or the clock and nothing of the computation. Both texts are split into
 numbers and the text between them. The text must match after whitespace is
 normalised (runs collapsed, ends stripped, so numpy's column padding does not
@@ -31,6 +32,8 @@ _TIMINGS = (
     (re.compile(r"\b((?:global_step|examples)/sec): [-+.\deE]+(?:inf|nan)?"), r"\1: <time>"),
     (re.compile(r"\(\d+\.\d+ sec\)"), "(<time> sec)"),
     (re.compile(r"\b\d{4}-\d\d-\d\d(?:-|T)\d\d:\d\d:\d\dZ?"), "<date>"),
+    # str(datetime.timedelta), how tutorials print their own durations ("Time usage: 0:00:05"): a clock reading
+    (re.compile(r"(?<![\d:.])\d+:\d\d:\d\d(?:\.\d{6})?(?![\d:])"), "<time>"),
 )
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|[-+]?\b(?:nan|inf)\b")
 
