@@ -8,7 +8,8 @@ from .helpers import ROOT, run_cli
 
 SCRIPT = ROOT / "tests" / "legacy_scripts" / "era_tf_python_keras.py"
 
-# what the script printed on real TF 1.4.1 (oracle env tf1.4, Python 3.6); 1.15.5 printed the same facts as
+# what the script printed on real TF 1.4.1 (oracle env tf1.4, Python 3.6); 1.15.5 printed the same facts (but its
+# K.function flattens [[x]] and fails there) as
 # version 2.2.4-tf, TFOptimizer among the optimizers and reprs under tensorflow.python.keras.engine.sequential,
 # tensorflow.python.keras.layers.core, tensorflow.python.keras.callbacks
 ON_TF_1_4 = """\
@@ -17,7 +18,7 @@ optimizers ['Adadelta', 'Adagrad', 'Adam', 'Adamax', 'Nadam', 'Optimizer', 'RMSp
 reprs <tensorflow.python.keras._impl.keras.models.Sequential object \
 <tensorflow.python.keras._impl.keras.layers.core.Dense object <tensorflow.python.keras._impl.keras.callbacks.History object
 saved hdf5 True same predictions True
-backend function (2, 3)
+backend function (2, 3) (1, 3)
 """
 
 

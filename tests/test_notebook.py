@@ -167,6 +167,7 @@ def test_compare_text_normalises_whitespace_and_reports_the_first_difference():
     ("INFO:tensorflow:global_step/sec: 50.0982\nINFO:tensorflow:loss = 0.344767, step = 101 (2.004 sec)",
      "INFO:tensorflow:global_step/sec: 602.544\nINFO:tensorflow:loss = 0.344767, step = 101 (0.167 sec)"),
     ("INFO:tensorflow:Finished evaluation at 2026-12-07-19:20:35", "INFO:tensorflow:Finished evaluation at 2017-08-21-13:57:02"),
+    ("acc: 0.9335\n<History at 0x7f1>", "acc: 0.9335        " + "\b" * 40 + "\n<History at 0x7f2>"),  # stored \b runs
     ("Time usage: 0:00:05", "Time usage: 0:00:00"), ("took 0:01:02.123456", "took 0:00:59.000001"),  # str(timedelta)
 ])
 def test_timings_are_masked_on_both_sides(ours, stored):

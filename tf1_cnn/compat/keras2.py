@@ -261,6 +261,29 @@ def _hdf5_by_default(save_model):
     return wrapper
 
 
+def _function_inputs_as_fed(call):
+    """``K.function(...)(inputs)`` as Keras 2.0.8 / TF 1.4's tf.keras called it under 1.3 / 1.4.
+
+    There ``inputs`` had to be a list or tuple (else TypeError) and each element was fed as it was, one per
+    input: ``f([[image]])`` feeds the batch ``[image]`` (shape (1, 784)) to the one input, as the Session's
+    feed converts it. TF 1.15's and tf_keras's ``GraphExecutionFunction`` flatten ``inputs`` first, which
+    would feed the bare ``image`` (784,). Under 1.3 / 1.4 each element that is a list or tuple becomes the
+    array the feed would have made; under 1.15 the call is tf_keras's own (1.15's rule)."""
+    import functools
+
+    import numpy as np
+
+    @functools.wraps(call)
+    def wrapper(self, inputs):
+        if settings.current("tf1_version") != "1.15":
+            if not isinstance(inputs, (list, tuple)):
+                raise TypeError("`inputs` should be a list or tuple.")
+            inputs = [np.asarray(value) if isinstance(value, (list, tuple)) else value for value in inputs]
+        return call(self, inputs)
+
+    return wrapper
+
+
 def install():
     """Route ``keras`` imports to Keras 2 (idempotent)."""
     if any(isinstance(f, _Keras2Finder) for f in sys.meta_path):
@@ -299,6 +322,11 @@ def _mend_tf_keras(_module):
 
     if not hasattr(saving_api.save_model, "__wrapped__"):
         saving_api.save_model = _hdf5_by_default(saving_api.save_model)
+    from tf_keras.src import backend as keras_backend
+
+    function_class = keras_backend.GraphExecutionFunction
+    if not hasattr(function_class.__call__, "__wrapped__"):
+        function_class.__call__ = _function_inputs_as_fed(function_class.__call__)
     for alias, name in OPTIMIZER_ALIASES.items():
         if not hasattr(keras.optimizers, alias):
             setattr(keras.optimizers, alias, getattr(keras.optimizers, name))

@@ -11,7 +11,8 @@ durations printed as ``str(timedelta)`` (``Time usage: 0:00:05``),
 the numbers that measure the machine's speed or the clock and nothing of the computation. Both texts are split into
 numbers and the text between them. The text must match after whitespace is
 normalised (runs collapsed, ends stripped, so numpy's column padding does not
-count); the numbers must be as many and each within ``atol + rtol * |stored|``
+count; backspaces dropped: Keras' progress bar writes ``\\b`` runs that some Jupyter
+versions stored as they came and others applied); the numbers must be as many and each within ``atol + rtol * |stored|``
 (default 1e-5 and 1e-5, the reference file's tolerance for printed floats).
 So a float that differs in the 8th digit matches, and a cost wrong in the 2nd
 digit is reported with the largest difference and the first value at fault.
@@ -76,7 +77,7 @@ def mask_timings(text):
 
 def split_numbers(text):
     """(texts, numbers): the text pieces around the numbers, whitespace-normalised, and the numbers."""
-    text = mask_timings(mask_addresses(text))
+    text = mask_timings(mask_addresses(text.replace("\b", "")))
     texts, numbers, pos = [], [], 0
     for m in _NUMBER.finditer(text):
         texts.append(" ".join(text[pos:m.start()].split()))
