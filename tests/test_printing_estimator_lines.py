@@ -21,6 +21,15 @@ ON_TF_1_4 = [
 ]
 
 
+# TF 1.4.1's config line for the script (oracle), its model_dir and the ClusterSpec's address replaced
+CONFIG_1_4 = ("INFO:tensorflow:Using config: {'_model_dir': 'MODEL', '_tf_random_seed': None, '_save_summary_steps': 100, "
+              "'_save_checkpoints_steps': None, '_save_checkpoints_secs': 600, '_session_config': None, "
+              "'_keep_checkpoint_max': 5, '_keep_checkpoint_every_n_hours': 10000, '_log_step_count_steps': 100, "
+              "'_service': None, '_cluster_spec': <tensorflow.python.training.server_lib.ClusterSpec object at 0x...>, "
+              "'_task_type': 'worker', '_task_id': 0, '_master': '', '_is_chief': True, '_num_ps_replicas': 0, "
+              "'_num_worker_replicas': 1}")
+
+
 def _masked(text):
     return [re.sub(r"\d[-\d.:eT]*Z?|/\S+", "#", line[len("INFO:tensorflow:"):].split("{")[0])
             for line in text.splitlines() if line.startswith("INFO:tensorflow:")]
@@ -37,6 +46,8 @@ def test_estimator_logs_the_lines_tf_1_4_logged(tmp_path):
     assert _masked(proc.stderr) == ON_TF_1_4
     assert re.search(r"^INFO:tensorflow:Starting evaluation at \d{4}-\d\d-\d\d-\d\d:\d\d:\d\d$", proc.stderr, re.M)
     assert "has not been increased" not in proc.stderr
+    config = next(line for line in proc.stderr.splitlines() if line.startswith("INFO:tensorflow:Using config: "))
+    assert re.sub(r"0x[0-9a-f]+", "0x...", config.replace(str(tmp_path / "model"), "MODEL")) == CONFIG_1_4
     assert proc.stdout == "['accuracy', 'global_step', 'loss']\n2\n"
 
 
