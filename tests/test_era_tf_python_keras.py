@@ -31,11 +31,13 @@ def test_tensorflow_python_keras_prints_as_on_tf_1_4(tmp_path):
                       "from tensorflow.python.keras.legacy_tf_layers import convolutional\n"
                       "import tensorflow.python.keras.layers as package_layers\n"
                       "print(type(package_layers).__name__, rnn_cell_impl.BasicLSTMCell.__name__, "
-                      "convolutional.Conv2D.__name__)\n")
+                      "convolutional.Conv2D.__name__)\n"
+                      # tf_slim's layers import TensorFlow's TF1 layers lazily: they subclass its own Keras copy
+                      "print(tf.contrib.layers.fully_connected(tf.zeros([1, 4]), 2).shape)\n")
     proc = run_cli("-m", "tf1_cnn", "legacy", "--tf1-version", "1.4", "--report-json", str(report), str(script),
                    cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert proc.stdout == ON_TF_1_4 + "_EraView BasicLSTMCell Conv2D\n"
+    assert proc.stdout == ON_TF_1_4 + "_EraView BasicLSTMCell Conv2D\n(1, 2)\n"
     assert "HDF5" not in proc.stderr  # tf_keras's notice that HDF5 is legacy: TF 1.x printed none
     used = report.read_text()
     assert "tensorflow.python.keras.optimizers.Adam" in used and "tf.keras.optimizers.Adam" in used

@@ -28,3 +28,4 @@ model.train(tf.estimator.inputs.numpy_input_fn(x={"x": x}, y=y, batch_size=16, n
             steps=150)
 print(sorted(model.evaluate(tf.estimator.inputs.numpy_input_fn(x={"x": x}, y=y, batch_size=16, shuffle=False))))
 print(len(list(model.predict(tf.estimator.inputs.numpy_input_fn(x={"x": x[:2]}, shuffle=False)))))
+print(repr(model).split(" at ")[0])

@@ -15,8 +15,9 @@ imports a few of its modules at start-up (``legacy_rnn.rnn_cell_impl``, ``legacy
 ``legacy`` each public submodule is a view instead (``_EraView``): a name comes from Keras 2 as
 ``legacy`` provides it (tf_keras's TF1 API, whose printing is the era's: keras2.py,
 printing/keras2.py), so a model built from these imports fits, prints and saves like ``tf.keras``'s;
-names only TensorFlow's copy has still come from it, and the view keeps the package's ``__path__``,
-so TensorFlow's own submodule imports resolve to its files as before. ``optimizers`` is tf_keras's
+names only TensorFlow's copy has still come from it, TensorFlow's own modules (and tf_slim's, the
+estimator's) still get TensorFlow's copy's names, and the view keeps the package's ``__path__``, so
+TensorFlow's own submodule imports resolve to its files as before. ``optimizers`` is tf_keras's
 ``optimizer_v1`` (the Keras 2 optimizer classes TF 1.15's ``optimizers.py`` held, 2.0.8's in 1.4;
 1.15 added ``TFOptimizer`` and lowercase aliases) plus ``get`` / ``serialize`` / ``deserialize``. ``__version__`` follows
 the TF 1.x version in force (``keras2.keras_versions``). Each use is counted for the migration report
@@ -34,6 +35,7 @@ API = ("activations", "applications", "backend", "callbacks", "constraints", "da
        "layers", "losses", "metrics", "models", "optimizers", "preprocessing", "regularizers", "utils", "wrappers")
 PACKAGE = "tensorflow.python.keras"
 _V1_API = "tf_keras.api._v1.keras"
+_LIBRARIES = ("tensorflow.", "tensorflow_estimator", "tensorflow_probability", "tf_slim")
 
 
 # tensorflow.python.keras.optimizers' Keras 2 optimizer classes (oracles: TF 1.4.1's, TF 1.15.5's, which added
@@ -85,6 +87,10 @@ class _EraView(types.ModuleType):
 
     def __getattr__(self, attr):
         if attr.startswith("__"):
+            return getattr(self._tf1_cnn_original, attr)
+        # TensorFlow's own modules reach these too (its TF1 layers subclass `keras_layers.Dense`, imported
+        # lazily when tf_slim first builds one): they get TensorFlow's copy, as before; user code, Keras 2
+        if sys._getframe(1).f_globals.get("__name__", "").startswith(_LIBRARIES):
             return getattr(self._tf1_cnn_original, attr)
         try:
             value = getattr(self._source(), attr)
