@@ -155,6 +155,35 @@ def test_compare_text_normalises_whitespace_and_reports_the_first_difference():
     assert check.compare_text("a 1 2", "a 1").status == "differs"
 
 
+@pytest.mark.parametrize("ours, stored", [
+    # Keras 2.0.8's bar (stored by TF 1.4's tf.keras) and its evaluate's ETA; Keras 2.1+ / TF 1.15's per-sample time
+    ("55000/55000 [==============================] - 2s - loss: 0.2261 - acc: 0.9335",
+     "55000/55000 [==============================] - 5s - loss: 0.2261 - acc: 0.9335        "),
+    (" 9152/10000 [==========================>...] - ETA: 1s", " 9152/10000 [==========================>...] - ETA: 0s"),
+    ("60000/60000 [====] - 8s 130us/sample - loss: 0.1766", "60000/60000 [====] - 5s 90us/sample - loss: 0.1766"),
+    ("3s - loss: 0.2 - acc: 0.9", "5s - loss: 0.2 - acc: 0.9"),  # 2.0.8's verbose=2 line opens with the time
+    ("ETA: 1:02:03", "ETA: 59s"),
+    # an Estimator's INFO lines (basic_session_run_hooks, evaluation.py of TF 1.3-1.15)
+    ("INFO:tensorflow:global_step/sec: 50.0982\nINFO:tensorflow:loss = 0.344767, step = 101 (2.004 sec)",
+     "INFO:tensorflow:global_step/sec: 602.544\nINFO:tensorflow:loss = 0.344767, step = 101 (0.167 sec)"),
+    ("INFO:tensorflow:Finished evaluation at 2026-12-07-19:20:35", "INFO:tensorflow:Finished evaluation at 2017-08-21-13:57:02"),
+    ("acc: 0.9335\n<History at 0x7f1>", "acc: 0.9335        " + "\b" * 40 + "\n<History at 0x7f2>"),  # stored \b runs
+    ("Time usage: 0:00:05", "Time usage: 0:00:00"), ("took 0:01:02.123456", "took 0:00:59.000001"),  # str(timedelta)
+])
+def test_timings_are_masked_on_both_sides(ours, stored):
+    assert check.compare_text(ours, stored).status == "match"
+
+
+@pytest.mark.parametrize("ours, stored", [
+    ("55000/55000 [====] - 5s - loss: 0.2261", "55000/55000 [====] - 5s - loss: 0.3261"),  # a loss is not a time
+    ("Epoch 1/5", "Epoch 2/5"), ("after 5s - steps 3", "after 6s - steps 3"),  # a user's own text is compared
+    ("ratio 1:2", "ratio 1:3"), ("Time usage: 0:00:05 acc 0.5", "Time usage: 0:00:00 acc 0.6"),
+    ("INFO:tensorflow:loss = 0.3, step = 101 (2.004 sec)", "INFO:tensorflow:loss = 0.3, step = 201 (0.167 sec)"),
+])
+def test_only_timings_are_masked(ours, stored):
+    assert check.compare_text(ours, stored).status == "differs"
+
+
 def test_missing_data_file_fails_its_cell_with_the_clear_message_and_keep_going_checks_the_rest(tmp_path):
     cells = [("from cnn_utils import *\nimport numpy as np", None),
              ("X_train_orig, Y_train_orig, X_test_orig, Y_test_orig, classes = load_dataset()", None),

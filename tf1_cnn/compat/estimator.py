@@ -184,11 +184,38 @@ def _no_early_step_read(estimator_class):
     estimator_class._create_and_assert_global_step = _create_and_assert_global_step
 
 
+def _era_repr(estimator_class):
+    """IPython's display of an Estimator (``<tensorflow.python.estimator.estimator.Estimator at 0x7f...>``) and
+    its repr under the module path of the TF 1.x version's day: TF 1.3 / 1.4 kept the Estimator in
+    ``tensorflow.python.estimator`` (oracles), TF 1.15 imported it from ``tensorflow_estimator`` as here. The
+    classes stay tensorflow_estimator's; only the text names the era's module (subclasses and canned
+    estimators alike: ``tensorflow.python.estimator.canned.dnn.DNNClassifier``)."""
+
+    def dotted(self):
+        from . import settings
+
+        cls = type(self)
+        module = cls.__module__
+        if settings.current("tf1_version") != "1.15" and module.startswith("tensorflow_estimator.python.estimator"):
+            module = "tensorflow.python.estimator" + module[len("tensorflow_estimator.python.estimator"):]
+        return f"{module}.{cls.__qualname__}"
+
+    def __repr__(self):
+        return f"<{dotted(self)} object at {hex(id(self))}>"
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(f"<{dotted(self)} at 0x{id(self):x}>")
+
+    estimator_class.__repr__ = __repr__
+    estimator_class._repr_pretty_ = _repr_pretty_
+
+
 def load():
     """The estimator's v1 API module (imported once)."""
     if "api" not in _cache:
         api = _import_estimator()
         _seed_default(sys.modules["tensorflow_estimator.python.estimator.run_config"].RunConfig)
         _no_early_step_read(sys.modules["tensorflow_estimator.python.estimator.estimator"].Estimator)
+        _era_repr(sys.modules["tensorflow_estimator.python.estimator.estimator"].Estimator)
         _cache["api"] = api
     return _cache["api"]

@@ -99,6 +99,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     from .printing import tf1_logging
 
     tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)
+    from .printing import estimator_lines
+
+    estimator_lines.install()  # an Estimator's INFO lines as the TF 1.x version logged them
     tf.compat.v1.disable_v2_behavior()
     from .graph import interchange, names, op_structure, op_types
 
@@ -139,9 +142,10 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
                                load_dataset=_announcing(datasets._overrides["load_dataset"]))
     if keras2:
         from . import keras2 as _keras2
-        from .era import scipy_paths
+        from .era import scipy_paths, tf_python_keras
 
         _keras2.install()
+        tf_python_keras.install()  # tensorflow.python.keras's public modules: Keras 2 as tf.keras is
         _keras2.set_versions(_quiet_lookup(tf1, "keras"))  # keras.__version__, tf.keras.__version__ of the era
         scipy_paths.install()
     tf.__class__ = _TrackingModule

@@ -241,6 +241,49 @@ def _plot_model_wrapper(plot_model):
     return wrapper
 
 
+def _hdf5_by_default(save_model):
+    """``Model.save`` / ``save_model`` writing HDF5 whatever the file is called, as TF 1.x's Keras did.
+
+    Keras 2.0-2.2 and TF 1.4's tf.keras only wrote HDF5; TF 1.15's ``save_format`` "Defaults to 'tf' in
+    TF 2.X, and 'h5' in TF 1.X" (its docstring, read in the oracle). tf_keras writes its zip format for
+    a ``.keras`` name, which a TF1 tutorial's ``model.save('model.keras')`` meant as HDF5 (and whose
+    writer needs eager execution). ``load_model`` reads such a file as HDF5 already (not a zip)."""
+    import functools
+
+    import warnings
+
+    @functools.wraps(save_model)
+    def wrapper(model, filepath, overwrite=True, save_format=None, **kwargs):
+        with warnings.catch_warnings():  # tf_keras's notice that HDF5 is "legacy": TF 1.x's format, no notice
+            warnings.filterwarnings("ignore", message="You are saving your model as an HDF5 file", category=UserWarning)
+            return save_model(model, filepath, overwrite=overwrite, save_format=save_format or "h5", **kwargs)
+
+    return wrapper
+
+
+def _function_inputs_as_fed(call):
+    """``K.function(...)(inputs)`` as Keras 2.0.8 / TF 1.4's tf.keras called it under 1.3 / 1.4.
+
+    There ``inputs`` had to be a list or tuple (else TypeError) and each element was fed as it was, one per
+    input: ``f([[image]])`` feeds the batch ``[image]`` (shape (1, 784)) to the one input, as the Session's
+    feed converts it. TF 1.15's and tf_keras's ``GraphExecutionFunction`` flatten ``inputs`` first, which
+    would feed the bare ``image`` (784,). Under 1.3 / 1.4 each element that is a list or tuple becomes the
+    array the feed would have made; under 1.15 the call is tf_keras's own (1.15's rule)."""
+    import functools
+
+    import numpy as np
+
+    @functools.wraps(call)
+    def wrapper(self, inputs):
+        if settings.current("tf1_version") != "1.15":
+            if not isinstance(inputs, (list, tuple)):
+                raise TypeError("`inputs` should be a list or tuple.")
+            inputs = [np.asarray(value) if isinstance(value, (list, tuple)) else value for value in inputs]
+        return call(self, inputs)
+
+    return wrapper
+
+
 def install():
     """Route ``keras`` imports to Keras 2 (idempotent)."""
     if any(isinstance(f, _Keras2Finder) for f in sys.meta_path):
@@ -275,6 +318,15 @@ def _mend_tf_keras(_module):
     Sequential.predict_classes = migration.counted("keras.Sequential.predict_classes", _predict_classes)
     Sequential.predict_proba = migration.counted("keras.Sequential.predict_proba", _predict_proba)
     _install_offline_get_file(keras)
+    from tf_keras.src.saving import saving_api
+
+    if not hasattr(saving_api.save_model, "__wrapped__"):
+        saving_api.save_model = _hdf5_by_default(saving_api.save_model)
+    from tf_keras.src import backend as keras_backend
+
+    function_class = keras_backend.GraphExecutionFunction
+    if not hasattr(function_class.__call__, "__wrapped__"):
+        function_class.__call__ = _function_inputs_as_fed(function_class.__call__)
     for alias, name in OPTIMIZER_ALIASES.items():
         if not hasattr(keras.optimizers, alias):
             setattr(keras.optimizers, alias, getattr(keras.optimizers, name))

@@ -8,6 +8,7 @@ TensorFlow's internal modules had when TF1 code was written and no longer have.
 - ``pillow``: ``Image.ANTIALIAS``, ``LINEAR``, ``CUBIC`` (Pillow 10);
 - ``protobuf``: protoc 3.0-3.11 ``*_pb2.py`` modules, built from their descriptors on protobuf 5+;
 - ``tf_internal``: ``tensorflow.python...`` names TF 2.21 moved or removed, by the table
-  ``tf_internal_names.json`` that ``tools/scan_tf_internal.py`` generates from era libraries' sources.
+  ``tf_internal_names.json`` that ``tools/scan_tf_internal.py`` generates from era libraries' sources;
+- ``tf_python_keras``: ``tensorflow.python.keras``'s public modules as tutorials imported them (Keras 2).
 Each restored name is counted in the migration report.
 """

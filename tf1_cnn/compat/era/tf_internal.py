@@ -281,6 +281,11 @@ def describe(name):
 
 def replacement(name):
     """The TF 2 spelling of an old TF-internal name (for the migration report), or None."""
+    from . import tf_python_keras
+
+    keras_name = tf_python_keras.replacement(name)
+    if keras_name is not None:
+        return keras_name
     if name in _PUBLIC:
         return _PUBLIC[name]
     if name in REMOVED:

@@ -12,13 +12,16 @@ older formats, chosen here by the TF 1.x version in force (``settings.current("t
   Keras 2.0.8's progress bar (``\\b``/``\\r`` rewrites, ``- 0s - loss: 1.0981 - acc: 0.1500``),
   ``Train on N samples, validate on M samples`` only with validation arrays, no per-step timing;
   ``evaluate``/``predict`` with verbose=1 print the bar without values; reprs
-  ``<keras.models.Sequential ...>``, ``<keras.engine.training.Model ...>``, ``<keras.callbacks.History ...>``.
+  ``<keras.models.Sequential ...>``, ``<keras.engine.training.Model ...>``, ``<keras.callbacks.History ...>``,
+  ``<keras.layers.core.Dense ...>`` after ``import keras``; through ``tf.keras`` (or
+  ``tensorflow.python.keras``) the same under TF 1.4's ``tensorflow.python.keras._impl.keras.`` (also
+  under 1.3, which had no tf.keras).
 - ``"1.15"``: TF 1.15.5's **tf.keras 2.2.4-tf**: its print_summary (``Model: "model"`` header,
   65 / 98 columns, no blank lines, no byte sizes); its Progbar (``20/20 - 0s - loss: ...`` at
   verbose=2, without tf_keras's ``- 1s/epoch - 73ms/sample``), and a bar in ``evaluate``/``predict``
   as 1.15's loops drew; names (``conv2d``, ``conv2d_1``), ``Train on N samples`` and the rest of
   ``fit``'s printing are tf_keras's own, which are 1.15's (checked against the oracle); reprs under
-  ``tensorflow.python.keras``.
+  ``tensorflow.python.keras`` (``engine.sequential``, ``engine.input_layer``; ``keras.`` after ``import keras``).
 
 Everything is patched at the function tf_keras itself calls (``layer_utils.print_summary``,
 ``Layer._init_set_name``, ``callbacks.configure_callbacks``, ``training_arrays_v1._print_train_info``),
@@ -572,24 +575,60 @@ def _print_train_info(original):
 
 # --------------------------------------------------------------------------- reprs
 
-def _class_names():
-    """tf_keras class -> its dotted name in the era's Keras."""
+# TF 1.15's tf.keras (and Keras 2.2.4) kept Keras 2.0.8's module of a class but these (oracle: __module__)
+_MODULES_115 = {"Sequential": "engine.sequential", "InputLayer": "engine.input_layer", "Input": "engine.input_layer",
+                "Layer": "engine.base_layer", "InputSpec": "engine.input_spec"}
+# where tf.keras kept its classes (oracles: TF 1.4.1's tf.keras, which was tensorflow.python.keras; TF 1.15.5's).
+# TF 1.3 had no tf.keras: code using it is given 1.4's, as its __version__ (compat/keras2.py)
+_TF_PREFIX = {"1.15": "tensorflow.python.keras."}
+
+
+def _prefix():
+    """``keras.`` when the code imported standalone Keras (``import keras``), else where the TF 1.x version
+    in force kept its tf.keras classes. Both are tf_keras's classes here: the session's entry decides."""
+    if "keras" in sys.modules:  # only a user's `import keras` makes it under legacy (compat/keras2.py)
+        return "keras."
+    return _TF_PREFIX.get(settings.current("tf1_version"), "tensorflow.python.keras._impl.keras.")
+
+
+def _era_name(cls):
+    """The era's dotted name (without prefix) of a tf_keras class: Keras 2.0.8's layout (``layers.core.Dense``,
+    ``engine.topology.InputLayer``; compat/keras2.py's OLD_MODULES, read in the oracle) or 2.2.4-tf's;
+    None if unknown."""
+    module = _era_module(cls)
+    if module is None:
+        return None
+    return module + (".Model" if module == "engine.training" else "." + cls.__name__)
+
+
+def _era_module(cls):
     from tf_keras.src import callbacks
     from tf_keras.src.engine import functional, sequential, training, training_v1
 
-    if era() == KERAS_208:
-        model, seq, history = "keras.engine.training.Model", "keras.models.Sequential", "keras.callbacks.History"
-    else:
-        model = "tensorflow.python.keras.engine.training.Model"
-        seq = "tensorflow.python.keras.engine.sequential.Sequential"
-        history = "tensorflow.python.keras.callbacks.History"
-    return {functional.Functional: model, training.Model: model, training_v1.Model: model,
-            sequential.Sequential: seq, callbacks.History: history}
+    if cls in (functional.Functional, training.Model, training_v1.Model):
+        return "engine.training"
+    if cls is callbacks.History:
+        return "callbacks"
+    if era() == TF_KERAS_115 and cls.__name__ in _MODULES_115:
+        return _MODULES_115[cls.__name__]
+    if cls is sequential.Sequential:
+        return "models"
+    if not cls.__module__.startswith("tf_keras."):
+        return None
+    from .. import keras2 as keras2_names
+
+    for module, (_home, names) in keras2_names.OLD_MODULES.items():
+        if names and cls.__name__ in names:
+            return module
+    return None
 
 
 def _dotted(obj):
     cls = type(obj)
-    return _class_names().get(cls) or f"{cls.__module__}.{cls.__qualname__}"
+    name = _era_name(cls)
+    if name is None:
+        return f"{cls.__module__}.{cls.__qualname__}"
+    return _prefix() + name
 
 
 def _repr(self):
@@ -618,6 +657,6 @@ def install():
         cls._init_set_name = _naming(cls.__dict__["_init_set_name"])
     callbacks.configure_callbacks = _configure_callbacks(callbacks.configure_callbacks)
     training_arrays_v1._print_train_info = _print_train_info(training_arrays_v1._print_train_info)
-    for cls in (training.Model, sequential.Sequential, callbacks.History):
-        cls.__repr__ = _repr
+    for cls in (base_layer.Layer, base_layer_v1.Layer, training.Model, sequential.Sequential, callbacks.History):
+        cls.__repr__ = _repr  # a layer too: <keras.layers.core.Dense object at 0x...>
         cls._repr_pretty_ = _repr_pretty_
