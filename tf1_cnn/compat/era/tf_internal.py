@@ -363,7 +363,7 @@ _FINDER = _AliasFinder()
 def install():
     """Provide the old names (idempotent; costs nothing until a module with old names is imported)."""
     from .. import post_import
-    from . import tf_test_util
+    from . import tf_errors, tf_test_util
 
     if _FINDER in sys.meta_path:
         return
@@ -373,5 +373,6 @@ def install():
     _versioned_operators()
     post_import.when_imported("tensorflow.python.framework.test_util", _tf1_13_test_session)
     post_import.when_imported("tensorflow.python.framework.test_util", tf_test_util.install)
+    tf_errors.install()  # TF 1.x's texts of the errors 2.21 reworded
     for module in _by_module():
         post_import.when_imported(module, _add_getattr)
