@@ -10,6 +10,7 @@
 - ``sampled_sparse_softmax_loss``: sampled softmax with one true class per row, TF 1.15's ops.
 Not provided (no library carries them; TF 1.15's were Defun- and resampling-based): ``scaled_softplus``,
 ``rank_sampled_softmax_loss``; asking for them names their TF 2 replacement (``migration.NOT_PROVIDED``).
+Under ``--tf1-version 1.3`` only the flipped cross-entropies, under 1.4 also ``alpha_dropout``, as there.
 Each op-building function is checked against TF 1.15's op table (cases ``contrib_nn_*``).
 """
 import numbers
@@ -102,11 +103,27 @@ def sampled_sparse_softmax_loss(weights, biases, labels, inputs, num_sampled, nu
     return tf.nn.sparse_softmax_cross_entropy_with_logits(labels=tf.squeeze(first), logits=logits)
 
 
+# the TF 1.x version that first had each name of tf.contrib.nn (read from TF 1.3.0, 1.4.1 and 1.15.5)
+_SINCE = {"alpha_dropout": "1.4", "conv1d_transpose": "1.15", "nth_element": "1.15", "sampled_sparse_softmax_loss": "1.15"}
+_ORDER = ("1.3", "1.4", "1.15")
+
+
 def load():
-    """``tf.contrib.nn``."""
+    """``tf.contrib.nn``: a name TF 1.x added later than the selected ``--tf1-version`` is missing there, as it
+    was (looked up per use: the version can change in a process, as in the op-table probe)."""
     import tensorflow as tf
+
+    from ..settings import current
 
     members = {name: globals()[name] for name in __all__ if name != "conv1d_transpose"}
     members["conv1d_transpose"] = tf.nn.conv1d_transpose  # TF 1.15's core function, TF 2.21's tf.nn one
-    return module("tf.contrib.nn", members)
+    later = {name: members.pop(name) for name in _SINCE}
 
+    def __getattr__(name):  # noqa: N807 (a module's __getattr__, PEP 562)
+        version = current("tf1_version")
+        if name in later and _ORDER.index(version) >= _ORDER.index(_SINCE[name]):
+            return later[name]
+        raise AttributeError(f"module 'tensorflow.contrib.nn' has no attribute {name!r}")
+
+    members["__getattr__"] = __getattr__
+    return module("tf.contrib.nn", members)
