@@ -8,9 +8,9 @@ TF 1.15's tfe module was mostly re-exports of core functions, which TF 2.21 stil
 ``defun`` (TF 2.21 removed it: traced as ``tf.function`` traces, but once per signature and with variables lifted
 out as TF 1.15 did), ``run_all_tests_in_graph_and_eager_modes`` / ``run_test_in_graph_and_eager_modes``
 (``era/tf_test_util.py``: TF 1.15's, one test per method), ``in_graph_mode`` (TF 1.4-1.5's), ``Saver`` (the
-eager ``tf.train.Saver`` adapter), ``get_optimizer_variables``, ``run``. Not provided (TF 1.15 had deprecated them): ``Network``, ``Sequential``,
-``metrics``, the execution callbacks (``seterr``, ``errstate``, ``*_callback``), ``restore_variables_on_create``.
-``tensorflow.contrib.eager.python.tfe`` is this module.
+eager ``tf.train.Saver`` adapter), ``get_optimizer_variables``, ``run``. Not provided (TF 1.15 had deprecated
+them): ``Network``, ``Sequential``, ``metrics``, the execution callbacks (``seterr``, ``errstate``,
+``*_callback``), ``restore_variables_on_create``. ``tensorflow.contrib.eager.python.tfe`` is this module.
 """
 from ._common import module
 

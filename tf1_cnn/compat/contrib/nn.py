@@ -17,7 +17,7 @@ import numbers
 
 from ._common import module
 
-__all__ = ["alpha_dropout", "conv1d_transpose", "deprecated_flipped_sigmoid_cross_entropy_with_logits",
+__all__ = ["alpha_dropout", "deprecated_flipped_sigmoid_cross_entropy_with_logits",
            "deprecated_flipped_softmax_cross_entropy_with_logits",
            "deprecated_flipped_sparse_softmax_cross_entropy_with_logits", "nth_element",
            "sampled_sparse_softmax_loss"]
@@ -104,7 +104,8 @@ def sampled_sparse_softmax_loss(weights, biases, labels, inputs, num_sampled, nu
 
 
 # the TF 1.x version that first had each name of tf.contrib.nn (read from TF 1.3.0, 1.4.1 and 1.15.5)
-_SINCE = {"alpha_dropout": "1.4", "conv1d_transpose": "1.15", "nth_element": "1.15", "sampled_sparse_softmax_loss": "1.15"}
+_SINCE = {"alpha_dropout": "1.4", "conv1d_transpose": "1.15", "nth_element": "1.15",
+          "sampled_sparse_softmax_loss": "1.15"}
 _ORDER = ("1.3", "1.4", "1.15")
 
 
@@ -115,7 +116,7 @@ def load():
 
     from ..settings import current
 
-    members = {name: globals()[name] for name in __all__ if name != "conv1d_transpose"}
+    members = {name: globals()[name] for name in __all__}
     members["conv1d_transpose"] = tf.nn.conv1d_transpose  # TF 1.15's core function, TF 2.21's tf.nn one
     later = {name: members.pop(name) for name in _SINCE}
 
