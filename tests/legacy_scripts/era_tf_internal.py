@@ -43,7 +43,7 @@ with tf.Graph().as_default():
 with tf.Graph().as_default():
     r = tf.get_variable("r", [1], use_resource=True)
     print("resource_variable", isinstance(r, tf.Variable), issubclass(type(r), tf.Variable),
-          isinstance(tf.placeholder(tf.float32), tf.Variable))
+          isinstance(tf.placeholder(tf.float32), tf.Variable), r.initialized_value().dtype)
 from tensorflow.python.estimator.canned import prediction_keys  # noqa: E402
 
 print("estimator", prediction_keys.PredictionKeys.CLASSES, prediction_keys.PredictionKeys.PROBABILITIES)

@@ -231,10 +231,16 @@ def _resource_variables_are_v1(variable_v1):
     kept resource variables (``use_resource=True``, variables made in a ``defun``). TF 2.21 derives them
     from ``tf.Variable`` (V2) only. ``VariableV1``'s metaclass is an ABCMeta: registering the resource
     variables' base as a virtual subclass restores the check without changing either class.
+    With the base went ``initialized_value()`` (the value once initialized: a cond in ``init_scope`` on
+    ``is_variable_initialized``, TF 1.x's for every variable; Sonnet's VQ-VAE seeds a variable with it):
+    2.21's resource variables raise NotImplementedError, so they get VariableV1's method, the same code.
     """
-    from tensorflow.python.ops import resource_variable_ops
+    from tensorflow.python.ops import resource_variable_ops, variables
 
-    variable_v1.VariableV1.register(resource_variable_ops.BaseResourceVariable)
+    base = resource_variable_ops.BaseResourceVariable
+    variable_v1.VariableV1.register(base)
+    if base.initialized_value is variables.Variable.initialized_value:
+        base.initialized_value = variable_v1.VariableV1.initialized_value
 
 
 def _tf1_13_test_session(test_util):
