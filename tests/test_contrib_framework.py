@@ -50,3 +50,21 @@ def test_nest_has_tf115_names(tf1_oracle, tmp_path):
     nest = framework.nest_module()
     assert set(real.stdout.split()) - {"absolute_import", "division", "print_function"} <= set(dir(nest))
     assert nest.is_sequence([1]) and not nest.is_sequence(1) and nest.flatten({"a": (1, 2)}) == [1, 2]
+
+
+def test_nest_pack_sequence_as_has_tf115_errors():
+    """The texts printed by real TF 1.15.5 for the same calls (recorded; the packing itself is TF 2.21's)."""
+    import pytest
+
+    from tf1_cnn.compat.contrib import framework
+
+    nest = framework.nest_module()
+    assert nest.pack_sequence_as({"a": 1, "b": (2, 3)}, [4, 5, 6]) == {"a": 4, "b": (5, 6)}
+    assert nest.pack_sequence_as("x", [7]) == 7
+    with pytest.raises(TypeError, match="^flat_sequence must be a sequence$"):
+        nest.pack_sequence_as(["a", "b"], "bye")
+    with pytest.raises(ValueError, match=r"^Structure is a scalar but len\(flat_sequence\) == 2 > 1$"):
+        nest.pack_sequence_as("x", [1, 2])
+    with pytest.raises(ValueError, match=r"^Could not pack sequence\. Structure had 2 elements, but flat_sequence "
+                                         r"had 3 elements\.  Structure: \[1, \[2\]\], flat_sequence: \[1, 2, 3\]\.$"):
+        nest.pack_sequence_as([1, [2]], [1, 2, 3])

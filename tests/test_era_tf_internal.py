@@ -26,7 +26,7 @@ def _lines(text):
     return {line.split(" ", 1)[0] + (" tensor" if " tensor " in line else ""): line
             for line in text.splitlines() if line and line.split(" ", 1)[0] in (
                 "is_sequence", "set_shapes_for_outputs", "RegisterShape", "training_ops", "moved", "estimator",
-                "operators")}
+                "operators", "resource_variable")}
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +45,12 @@ def on_tf14(tf1_oracle):
 
 
 @pytest.mark.parametrize("group", ["is_sequence", "set_shapes_for_outputs", "set_shapes_for_outputs tensor",
-                                   "RegisterShape", "training_ops", "moved", "estimator", "operators"])
+                                   "RegisterShape", "training_ops", "moved", "estimator", "operators",
+                                   "resource_variable"])
 def test_name_group_as_on_tf_1_4(group, under_legacy_14, on_tf14):
     """nest.is_sequence (1.4's rule), ops.set_shapes_for_outputs / RegisterShape (removed),
     training_ops (a moved module), cond / stack / variable (moved), tensorflow.python.estimator,
-    Tensor.OVERLOADABLE_OPERATORS (1.4's set)."""
+    Tensor.OVERLOADABLE_OPERATORS (1.4's set), a resource variable being a tf.Variable."""
     assert under_legacy_14[0][group] == on_tf14[group]
 
 

@@ -14,6 +14,20 @@ print("modes", tfe.in_eager_mode(), tfe.executing_eagerly())
 double = tfe.defun(lambda x: x * 2.0)
 y = double(tf.constant([1.5, 2.0]))
 print("defun", [op.type for op in tf.get_default_graph().get_operations()][-1], y.shape.as_list())
+traces = []
+
+
+def scaled(x):  # a variable made inside: lifted into the graph, traced once per input signature
+    traces.append(x.shape.as_list())
+    with tf.variable_scope("defun_scope", reuse=tf.AUTO_REUSE):
+        return x * tf.get_variable("scale", [1], initializer=tf.ones_initializer())
+
+
+scaled_fn = tfe.defun(scaled)
+for rows in (2, 2, 3):
+    scaled_fn(tf.zeros([rows, 1]))
+print("defun variables", traces, [v.op.name for v in tf.trainable_variables()], [v.op.name for v in
+                                                                                tf.global_variables()])
 v = tfe.Variable(2.0, name="v")
 print("variable", type(v).__name__, v.name)
 grads = tfe.implicit_gradients(lambda: v * v * 3.0)()
@@ -43,6 +57,21 @@ class Both(tf.test.TestCase):
         self.assertAllEqual(self.evaluate(tf.constant(1) + 1), 2)
 
 
-suite = unittest.defaultTestLoader.loadTestsFromTestCase(Both)
-result = unittest.TextTestRunner(stream=open(os.devnull, "w")).run(suite)
-print("graph and eager", result.testsRun, len(result.failures) + len(result.errors))
+@tfe.run_all_tests_in_graph_and_eager_modes
+class OneMode(tf.test.TestCase):
+    def test_graph_only(self):
+        if tf.executing_eagerly():
+            self.skipTest("graph only")
+
+    def test_eager_only(self):
+        if not tf.executing_eagerly():
+            self.skipTest("eager only")
+
+    def test_fails_in_both(self):
+        self.fail("always")
+
+
+for case in (Both, OneMode):
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(case)
+    result = unittest.TextTestRunner(stream=open(os.devnull, "w")).run(suite)
+    print("graph and eager", result.testsRun, len(result.failures) + len(result.errors), len(result.skipped))

@@ -40,6 +40,10 @@ with tf.Graph().as_default():
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         print("moved", sess.run([out, st, v], {p: False})[0], sess.run(st).tolist(), isinstance(st, ops.Tensor))
+with tf.Graph().as_default():
+    r = tf.get_variable("r", [1], use_resource=True)
+    print("resource_variable", isinstance(r, tf.Variable), issubclass(type(r), tf.Variable),
+          isinstance(tf.placeholder(tf.float32), tf.Variable), r.initialized_value().dtype)
 from tensorflow.python.estimator.canned import prediction_keys  # noqa: E402
 
 print("estimator", prediction_keys.PredictionKeys.CLASSES, prediction_keys.PredictionKeys.PROBABILITIES)

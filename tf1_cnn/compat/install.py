@@ -65,6 +65,25 @@ def _register(name, module):
             pass
 
 
+
+def _graph_mode_context_switches():
+    """Give the eager context the context-switch stack of a process that never executed eagerly, as TF 1.x.
+
+    ``init_scope`` (used by ResourceVariable, ``defun``, optimizers' slot creation) leaves a function graph for
+    the outermost context on that stack. TensorFlow 2.21 creates its context at import, eagerly, so the
+    stack starts with an entry that enters eager mode, and ``disable_v2_behavior()`` does not remove it: a
+    variable made inside a ``tfe.defun`` traced in the global default graph would be created eagerly and
+    its handle be an EagerTensor the graph cannot capture ("Attempting to capture an EagerTensor without
+    building a function"). A stack made in graph mode starts empty, so ``init_scope`` reaches the global
+    default graph, as in TF 1.x (the stack is thread-local: a fresh one serves every thread).
+    """
+    from tensorflow.python.eager import context
+
+    ctx = context.context()
+    if not ctx.executing_eagerly() and isinstance(getattr(ctx, "_context_switches", None),
+                                                  context._ContextSwitchStack):  # noqa: SLF001
+        ctx._context_switches = context._ContextSwitchStack(False)  # noqa: SLF001
+
 def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     """Patch TensorFlow for TF1 code (see the module docstring). Returns the tensorflow module.
 
@@ -103,6 +122,7 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
 
     estimator_lines.install()  # an Estimator's INFO lines as the TF 1.x version logged them
     tf.compat.v1.disable_v2_behavior()
+    _graph_mode_context_switches()  # init_scope leaves a function for the graph, not for eager mode
     from .graph import interchange, names, op_structure, op_types
 
     op_structure.install()  # TF 1.x's ops inside library functions, before the names are copied

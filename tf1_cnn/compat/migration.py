@@ -91,6 +91,8 @@ NOT_PROVIDED = {
     "tf.contrib.factorization": "tf.compat.v1.estimator.experimental.KMeans (only KMeans is provided)",
     "tf.contrib.distributions": "tensorflow_probability.distributions",
     "tf.contrib.summary": "tf.summary (TF 2)",
+    "tf.contrib.nn.scaled_softplus": "alpha * tf.nn.softplus(x / alpha), then tf.minimum(y, clip)",
+    "tf.contrib.nn.rank_sampled_softmax_loss": "tf.nn.sampled_softmax_loss (no rank-based resampling in TF 2)",
     "tf.contrib.predictor": "tf.saved_model.load",
     "tf.contrib.quantize": "tensorflow_model_optimization",
     "tf.contrib.tpu": "tf.distribute.TPUStrategy",

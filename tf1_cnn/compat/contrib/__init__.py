@@ -14,7 +14,7 @@ is the same function or class as in TF 1.x, taken from there:
 3. the project's own modules, one per contrib package as TF 1.15's tree had (``learn``: its datasets
    (TF 1.3's, over ``tf1_cnn.input_data``, never downloading), preprocessing, ModeKeys, RunConfig;
    ``seq2seq``: decoders, attention, beam search and sequence_loss as TF 1.15 built them;
-   ``legacy_seq2seq``, ``crf``, ``rnn``'s contrib-only cells), written from TF 1.x's documented
+   ``legacy_seq2seq``, ``crf``, ``nn``, ``rnn``'s contrib-only cells), written from TF 1.x's documented
    behaviour and checked against the oracle.
 ``PACKAGES`` maps each ``tf.contrib.<name>`` to the module that loads it.
 A name none of these gives raises an AttributeError (or, imported, a ModuleNotFoundError)
@@ -53,6 +53,7 @@ PACKAGES = {
     "lookup": lookup.load,
     "losses": lambda: libraries.slim().losses,
     "metrics": lambda: libraries.slim().metrics,
+    "nn": _lazy("nn"),
     "rnn": rnn.load,
     "seq2seq": seq2seq.load,
     "tfprof": tfprof.load,

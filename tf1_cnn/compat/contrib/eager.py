@@ -4,12 +4,13 @@ TF 1.15's tfe module was mostly re-exports of core functions, which TF 2.21 stil
 ``tensorflow.python`` modules (``REEXPORTS``: the same objects): ``in_eager_mode`` (``executing_eagerly``),
 ``Variable`` (``ResourceVariable``), ``implicit_gradients`` / ``implicit_value_and_gradients`` /
 ``gradients_function`` / ``value_and_gradients_function`` (``backprop``), ``Checkpoint``, ``GradientTape``,
-``run_all_tests_in_graph_and_eager_modes`` (``test_util``), ... Written here from TF 1.15's documented behaviour:
-``defun`` (TF 2.21 removed it: ``tf.function`` with defun's arguments, ``experimental_relax_shapes`` being
-``reduce_retracing``), ``in_graph_mode`` (TF 1.4-1.5's), ``Saver`` (the eager ``tf.train.Saver`` adapter),
-``get_optimizer_variables``, ``run``. Not provided (TF 1.15 had deprecated them): ``Network``, ``Sequential``,
-``metrics``, the execution callbacks (``seterr``, ``errstate``, ``*_callback``), ``restore_variables_on_create``.
-``tensorflow.contrib.eager.python.tfe`` is this module.
+... Written here from TF 1.15's documented behaviour:
+``defun`` (TF 2.21 removed it: traced as ``tf.function`` traces, but once per signature and with variables lifted
+out as TF 1.15 did), ``run_all_tests_in_graph_and_eager_modes`` / ``run_test_in_graph_and_eager_modes``
+(``era/tf_test_util.py``: TF 1.15's, one test per method), ``in_graph_mode`` (TF 1.4-1.5's), ``Saver`` (the
+eager ``tf.train.Saver`` adapter), ``get_optimizer_variables``, ``run``. Not provided (TF 1.15 had deprecated
+them): ``Network``, ``Sequential``, ``metrics``, the execution callbacks (``seterr``, ``errstate``,
+``*_callback``), ``restore_variables_on_create``. ``tensorflow.contrib.eager.python.tfe`` is this module.
 """
 from ._common import module
 
@@ -45,9 +46,9 @@ REEXPORTS = {
     "function": ("tensorflow.python.eager.def_function", "function"),
     "enable_eager_execution": ("tensorflow.python.framework.ops", "enable_eager_execution"),
     "enable_remote_eager_execution": ("tensorflow.python.framework.ops", "enable_eager_execution"),
-    "run_all_tests_in_graph_and_eager_modes": ("tensorflow.python.framework.test_util",
-                                               "run_all_in_graph_and_eager_modes"),
-    "run_test_in_graph_and_eager_modes": ("tensorflow.python.framework.test_util", "run_in_graph_and_eager_modes"),
+    # TF 1.15's test decorators (one test per method, not TF 2.21's two sub-tests): era/tf_test_util.py
+    "run_all_tests_in_graph_and_eager_modes": ("tf1_cnn.compat.era.tf_test_util", "run_all_in_graph_and_eager_modes"),
+    "run_test_in_graph_and_eager_modes": ("tf1_cnn.compat.era.tf_test_util", "run_in_graph_and_eager_modes"),
 }
 
 
@@ -58,16 +59,70 @@ def in_graph_mode():
     return not context.executing_eagerly()
 
 
+class _Defun(object):
+    """TF 1.15's ``tfe.defun`` function (``eager/function.py``'s ``Function``): ``python_function`` traced into a
+    graph function once per input signature (TensorFlow 2.21's tracing compilation, on which ``tf.function``
+    itself is built) and called as one ``StatefulPartitionedCall`` op.
+
+    Unlike ``tf.function``, TF 1.15's defun put no variable creator around the trace: a variable made inside
+    (``tf.get_variable`` makes a ResourceVariable inside a function) is created once, lifted into the outer
+    graph by ResourceVariable's own ``init_scope`` with its initializer and collections (GLOBAL_VARIABLES,
+    TRAINABLE_VARIABLES) there, and the function is traced once, not twice, on its first call
+    (checked against real TF 1.15). A new input signature traces again and, like there, runs the Python
+    body again (a second ``get_variable`` of the same name needs reuse).
+    """
+
+    def __init__(self, python_function, input_signature, autograph, autograph_options, relax_shapes):
+        import threading
+
+        from tensorflow.core.function.capture import capture_container
+        from tensorflow.core.function.polymorphism import function_cache
+        from tensorflow.python.eager.polymorphic_function import function_type_utils, tracing_compilation
+
+        function_type, defaults = function_type_utils.make_function_type(python_function, input_signature)
+        self._options = tracing_compilation.TracingOptions(
+            python_function, getattr(python_function, "__name__", "function"), polymorphic_type=function_type,
+            default_values=defaults, autograph=autograph, autograph_options=autograph_options,
+            reduce_retracing=relax_shapes, function_cache=function_cache.FunctionCache(),
+            function_captures=capture_container.FunctionCaptures(), lock=threading.RLock())
+        self._tracing = tracing_compilation
+        self.python_function = python_function
+        self.input_signature = None if input_signature is None else tuple(input_signature)
+        self.__name__ = getattr(python_function, "__name__", "function")
+        self.__doc__ = getattr(python_function, "__doc__", None)
+        self.__wrapped__ = python_function
+
+    def __call__(self, *args, **kwargs):
+        return self._tracing.call_function(args, kwargs, self._options)
+
+    def get_concrete_function(self, *args, **kwargs):
+        """The graph function for these arguments (``tf.Tensor`` / ``tf.TensorSpec`` / Python values)."""
+        return self._tracing.trace_function(args, kwargs, self._options)
+
+    def __get__(self, instance, owner):
+        # ``@defun`` on a method: one traced function per instance, bound to it (as TF 1.15's method wrapper)
+        if instance is None:
+            return self
+        import functools
+        import weakref
+
+        cache = self.__dict__.setdefault("_bound", weakref.WeakKeyDictionary())
+        if instance not in cache:
+            o = self._options
+            cache[instance] = _Defun(functools.partial(self.python_function, instance), None if
+                                     self.input_signature is None else self.input_signature[1:], o.autograph,
+                                     o.autograph_options, o.reduce_retracing)
+        return cache[instance]
+
+
 def defun(func=None, input_signature=None, autograph=True, experimental_autograph_options=None,
           experimental_relax_shapes=False):
     """TF 1.15's ``tfe.defun``: ``func`` traced into a graph function per input signature, called as one op
-    (``PartitionedCall`` in a graph, as TF 1.15 built it); usable as ``@defun`` or ``defun(f)``."""
-    from tensorflow.python.eager import def_function
+    (``StatefulPartitionedCall`` in a graph, as TF 1.15 built it); usable as ``@defun``, ``@defun(...)`` or
+    ``defun(f)``. ``input_signature``: a sequence of ``tf.TensorSpec`` fixing the arguments' shapes and dtypes."""
 
     def wrap(f):
-        return def_function.function(f, input_signature=input_signature, autograph=autograph,
-                                     experimental_autograph_options=experimental_autograph_options,
-                                     reduce_retracing=experimental_relax_shapes)
+        return _Defun(f, input_signature, autograph, experimental_autograph_options, experimental_relax_shapes)
 
     return wrap if func is None else wrap(func)
 

@@ -37,13 +37,39 @@ NEST_NAMES = ("assert_same_structure", "assert_shallow_structure", "flatten", "f
               "map_structure_with_tuple_paths_up_to", "pack_sequence_as", "yield_flat_paths")
 
 
+def pack_sequence_as(structure, flat_sequence, expand_composites=False):
+    """TF 1.15's ``nest.pack_sequence_as``: ``flat_sequence`` (a list) packed into ``structure``'s nesting.
+
+    TF 2.21's function packs the same way; TF 1.15 checked three cases first, with the words era code
+    matches in ``assertRaisesRegexp`` (2.21 says "atoms" / "items", "into a structure", or names the
+    target's type instead), all read from TF 1.15.5: ``flat_sequence`` not a sequence (TypeError
+    "flat_sequence must be a sequence"), a scalar ``structure`` with another number of values than one,
+    and a count that differs from ``structure``'s leaves ("Structure had N elements, ...").
+    """
+    from tensorflow.python.util import nest
+
+    if not nest.is_nested(flat_sequence):
+        raise TypeError("flat_sequence must be a sequence")
+    if not nest.is_nested(structure):
+        if len(flat_sequence) != 1:
+            raise ValueError("Structure is a scalar but len(flat_sequence) == %d > 1" % len(flat_sequence))
+        return flat_sequence[0]
+    leaves = len(nest.flatten(structure, expand_composites=expand_composites))
+    if leaves != len(flat_sequence):
+        raise ValueError("Could not pack sequence. Structure had %d elements, but flat_sequence had %d elements.  "
+                         "Structure: %s, flat_sequence: %s." % (leaves, len(flat_sequence), structure, flat_sequence))
+    return nest.pack_sequence_as(structure, flat_sequence, expand_composites=expand_composites)
+
+
 def nest_module():
     """``tf.contrib.framework.nest`` as TF 1.15 had it: TF 2.21's ``tensorflow.python.util.nest`` (the same
-    functions), with ``is_sequence`` (TF 2 renamed it ``is_nested``; the same test)."""
+    functions), with ``is_sequence`` (TF 2 renamed it ``is_nested``; the same test) and TF 1.15's error
+    texts of ``pack_sequence_as``."""
     from tensorflow.python.util import nest
 
     members = {name: getattr(nest, name) for name in NEST_NAMES if hasattr(nest, name)}
     members.setdefault("is_sequence", nest.is_nested)
+    members["pack_sequence_as"] = pack_sequence_as
     return module("tf.contrib.framework.nest", members)
 
 

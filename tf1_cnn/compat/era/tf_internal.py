@@ -222,6 +222,27 @@ def _versioned_operators():
         tensor.Tensor.OVERLOADABLE_OPERATORS = _OverloadableOperators(own)
 
 
+def _resource_variables_are_v1(variable_v1):
+    """``isinstance(resource_variable, tf.Variable)`` is True, as in every TF 1.x.
+
+    TF 1.x's ``tf.Variable`` (2.21's ``tf.compat.v1.Variable``, ``VariableV1``) was the base of
+    ``ResourceVariable`` (TF 1.15: ``BaseResourceVariable(VariableV1)``; TF 1.3/1.4: ``(Variable)``, then
+    tf.Variable), so era code that filters collections or arguments with ``isinstance(x, tf.Variable)``
+    kept resource variables (``use_resource=True``, variables made in a ``defun``). TF 2.21 derives them
+    from ``tf.Variable`` (V2) only. ``VariableV1``'s metaclass is an ABCMeta: registering the resource
+    variables' base as a virtual subclass restores the check without changing either class.
+    With the base went ``initialized_value()`` (the value once initialized: a cond in ``init_scope`` on
+    ``is_variable_initialized``, TF 1.x's for every variable; Sonnet's VQ-VAE seeds a variable with it):
+    2.21's resource variables raise NotImplementedError, so they get VariableV1's method, the same code.
+    """
+    from tensorflow.python.ops import resource_variable_ops, variables
+
+    base = resource_variable_ops.BaseResourceVariable
+    variable_v1.VariableV1.register(base)
+    if base.initialized_value is variables.Variable.initialized_value:
+        base.initialized_value = variable_v1.VariableV1.initialized_value
+
+
 def _tf1_13_test_session(test_util):
     """``tf.test.TestCase``'s inherited ``test_session`` as the selected TF 1.x version counted it.
 
@@ -368,6 +389,7 @@ _FINDER = _AliasFinder()
 def install():
     """Provide the old names (idempotent; costs nothing until a module with old names is imported)."""
     from .. import post_import
+    from . import tf_errors, tf_test_util
 
     if _FINDER in sys.meta_path:
         return
@@ -376,5 +398,8 @@ def install():
     sys.meta_path.insert(0, _FINDER)
     _versioned_operators()
     post_import.when_imported("tensorflow.python.framework.test_util", _tf1_13_test_session)
+    post_import.when_imported("tensorflow.python.framework.test_util", tf_test_util.install)
+    post_import.when_imported("tensorflow.python.ops.variable_v1", _resource_variables_are_v1)
+    tf_errors.install()  # TF 1.x's texts of the errors 2.21 reworded
     for module in _by_module():
         post_import.when_imported(module, _add_getattr)
