@@ -99,11 +99,12 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
 
     tf1_logging.install()  # in Jupyter / IPython: TF 1.x's INFO lines on stdout (tf1_logging.py)
     tf.compat.v1.disable_v2_behavior()
-    from .graph import interchange, names, op_structure, op_types
+    from .graph import interchange, names, op_structure, op_types, operation_v1
 
     op_structure.install()  # TF 1.x's ops inside library functions, before the names are copied
     names.patch()  # TF 1.x's name rules (names.py)
     op_types.patch()  # TF 1.x's op types: Add, BatchMatMul, FusedBatchNorm (op_types.py)
+    operation_v1.install()  # tf.Operation(node_def, g, inputs, ...) as TF 1.x; 1.3/1.4's _add_input
     interchange.patch()  # written graphs load in TF 1.x (interchange.py)
     from . import session
 

@@ -80,11 +80,16 @@ def _set_shapes_for_outputs(op):
     TF 1.4 called the op's registered shape function (C++ through ``call_cpp_shape_fn``) and set
     each output's static shape. On 2.21 every op is created through the C API, which runs that same
     C++ shape function when the op is finished (TF 1.5+ does the same, and TF 1.15 left only the
-    no-op ``set_shape_and_handle_data_for_outputs``): the shapes are already set, so nothing remains.
+    no-op ``set_shape_and_handle_data_for_outputs``): the shapes are already set, so nothing remains,
+    except for an op ``tf.Operation(node_def, g, [], ...)`` made without its inputs and given them by
+    ``_add_input`` (``graph/operation_v1.py``), whose shape function runs now on its real inputs.
     ``op``: a ``tf.Operation``; returns None as TF 1.4 did.
     """
     for _ in op.outputs:  # what TF 1.4 read first: anything but an Operation fails here, as it did there
         pass
+    from ..graph import operation_v1
+
+    operation_v1.set_shapes(op)  # an op TF 1.4's constructor made without its inputs: its shapes now
 
 
 class _RegisterShape:
