@@ -29,7 +29,7 @@ import sys
 import types
 
 from . import migration, settings
-from .era import numpy_aliases, numpy_ragged
+from .era import numpy_aliases, numpy_issubdtype, numpy_ragged
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []
@@ -87,6 +87,7 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     _quiet_library_chatter(tf)
     numpy_aliases.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
     numpy_ragged.install()  # np.array of ragged sequences: an object array, as NumPy 1.16-1.23 (counted)
+    numpy_issubdtype.install()  # np.issubdtype(a, int): int's abstract parent, as NumPy 1.16-1.19 (counted)
     from .era import tf_internal
 
     tf_internal.install()  # tensorflow.python.* names of the era (lazy: module __getattr__, import finder)
