@@ -17,8 +17,8 @@ On 2.21 an op object's ``TF_Operation`` is fixed when the object is made, so the
 TF 1.0-1.4 op are *stand-ins*: one Placeholder of unknown shape per dtype and graph
 (``tf1_cnn_pending_input/<dtype>``; a ref dtype's an unused ``VariableV2``), never run (a session
 prunes them: nothing consumes them once the op is complete), and not counted by the op-seed rule
-(``standins(graph)``: TF 1.4 made no such op, so later random ops keep TF 1.4's op seeds). ``_add_input`` moves the next missing
-input's edge to the given tensor (the C API's ``UpdateEdge``, as 2.21's own ``_update_input``), and
+(``standins(graph)``: TF 1.4 made no such op, so later random ops keep TF 1.4's op seeds).
+``_add_input`` moves the next missing input's edge to the given tensor (the C API's ``UpdateEdge``, as 2.21's own ``_update_input``), and
 ``set_shapes_for_outputs`` runs the op's shape function with the real inputs as TF 1.4 did: the
 same op is made in a scratch graph whose inputs carry what TF 1.4's ``call_cpp_shape_fn`` gave the
 C++ shape function (each input's static shape, its ``constant_value``, or ``constant_value_as_shape``
@@ -28,6 +28,12 @@ for a shape vector), and its output shapes are merged into the op's.
 ``Operation(c_op, tensor_class)`` unchanged) and ``_add_input``, and makes ``Graph._add_op`` of an op
 the constructor already added (as 2.21 adds every op it makes) return its id instead of listing it
 twice (TF 1.4's constructor left adding to the caller; Edward does so).
+
+Known differences from TF 1.4: the stand-ins are listed by ``get_operations()`` and written in the
+GraphDef (unconsumed); a moved edge's NodeDef input reads ``name:0`` where TF 1.4 wrote ``name``; an
+``_add_input`` beyond the OpDef's inputs is a ValueError here (TF 1.4 appended it, and the graph then
+failed to run); a copied while loop keeps its frame name, which TF 2.21's executor refuses for two
+loops ("more than one LoopCond"), where TF 1.4 ran both.
 """
 import weakref
 
