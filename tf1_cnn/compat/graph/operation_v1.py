@@ -18,7 +18,8 @@ TF 1.0-1.4 op are *stand-ins*: one Placeholder of unknown shape per dtype and gr
 (``tf1_cnn_pending_input/<dtype>``; a ref dtype's an unused ``VariableV2``), never run (a session
 prunes them: nothing consumes them once the op is complete), and not counted by the op-seed rule
 (``standins(graph)``: TF 1.4 made no such op, so later random ops keep TF 1.4's op seeds).
-``_add_input`` moves the next missing input's edge to the given tensor (the C API's ``UpdateEdge``, as 2.21's own ``_update_input``), and
+``_add_input`` moves the next missing input's edge to the given tensor (the C API's ``UpdateEdge``, as
+2.21's own ``_update_input``), and
 ``set_shapes_for_outputs`` runs the op's shape function with the real inputs as TF 1.4 did: the
 same op is made in a scratch graph whose inputs carry what TF 1.4's ``call_cpp_shape_fn`` gave the
 C++ shape function (each input's static shape, its ``constant_value``, or ``constant_value_as_shape``
