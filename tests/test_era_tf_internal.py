@@ -144,3 +144,30 @@ def test_inherited_test_session_counts_as_on_tf1(version, tf1_oracle):
     assert got.returncode == 0 == want.returncode, got.stderr + want.stderr
     assert summary(got.stderr) == summary(want.stderr) == (
         ["Ran 2 tests", "OK"] if version == "1.4" else ["Ran 2 tests", "OK (skipped=1)"])
+
+
+def test_old_keras_backend_is_tf_keras_backend():
+    """TF 1.4-1.15's tensorflow.python.keras was tf.keras: its backend (session, tracked variables) is tf_keras's
+    here, by either import form (K-FAC tracks its optimizer's variables through it for fit() to initialize)."""
+    import importlib
+
+    tf_internal.install()
+    import tf_keras.src.backend as keras_backend
+    from tensorflow.python.keras import backend
+
+    assert backend.track_variable is keras_backend.track_variable
+    assert importlib.import_module("tensorflow.python.keras.backend").get_session is keras_backend.get_session
+    assert tf_internal.describe("tensorflow.python.keras.backend") == ("moved", "tf_keras.src.backend")
+    assert tf_internal.replacement("tensorflow.python.keras.backend") == "tf.keras.backend"
+
+
+def test_resource_variables_are_tf_variables():
+    """isinstance(v, tf.Variable) of a resource variable is True as in TF 1.15.5 (tf.Variable: VariableV1)."""
+    import tensorflow as tf
+
+    tf_internal.install()
+    with tf.Graph().as_default():
+        v = tf.compat.v1.get_variable("v", [], use_resource=True)
+        assert isinstance(v, tf.compat.v1.Variable) and isinstance(v, tf.Variable)
+        assert not isinstance(tf.constant(1.0), tf.compat.v1.Variable)
+    assert not issubclass(type(v), tf.compat.v1.Variable)  # subclass checks are TF 2.21's

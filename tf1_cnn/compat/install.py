@@ -30,7 +30,7 @@ import sys
 import types
 
 from . import migration, settings
-from .era import numpy_aliases, numpy_ragged
+from .era import numpy_aliases, numpy_issubdtype, numpy_ragged
 
 INPUT_DATA = "tensorflow.examples.tutorials.mnist.input_data"
 _installed = []
@@ -107,6 +107,7 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     _quiet_library_chatter(tf)
     numpy_aliases.install()  # np.float, np.int, ... as NumPy 1.16-1.23 had them (counted)
     numpy_ragged.install()  # np.array of ragged sequences: an object array, as NumPy 1.16-1.23 (counted)
+    numpy_issubdtype.install()  # np.issubdtype(a, int): int's abstract parent, as NumPy 1.16-1.19 (counted)
     from .era import tf_internal
 
     tf_internal.install()  # tensorflow.python.* names of the era (lazy: module __getattr__, import finder)
@@ -123,11 +124,12 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     estimator_lines.install()  # an Estimator's INFO lines as the TF 1.x version logged them
     tf.compat.v1.disable_v2_behavior()
     _graph_mode_context_switches()  # init_scope leaves a function for the graph, not for eager mode
-    from .graph import interchange, names, op_structure, op_types
+    from .graph import interchange, names, op_structure, op_types, operation_v1
 
     op_structure.install()  # TF 1.x's ops inside library functions, before the names are copied
     names.patch()  # TF 1.x's name rules (names.py)
     op_types.patch()  # TF 1.x's op types: Add, BatchMatMul, FusedBatchNorm (op_types.py)
+    operation_v1.install()  # tf.Operation(node_def, g, inputs, ...) as TF 1.x; 1.3/1.4's _add_input
     interchange.patch()  # written graphs load in TF 1.x (interchange.py)
     from . import session
 

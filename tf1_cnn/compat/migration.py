@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 from .era.numpy_aliases import REPLACEMENTS as NUMPY_ALIASES
-from .era import numpy_ragged
+from .era import numpy_issubdtype, numpy_ragged
 from .era.scipy_paths import REPLACEMENTS as SCIPY_PATHS
 from .era.pillow import REPLACEMENTS as PILLOW_NAMES
 from .era.python import REPLACEMENTS as PYTHON_NAMES
@@ -45,6 +45,7 @@ EXTRA = {
 }
 EXTRA.update(NUMPY_ALIASES)  # numpy.float -> "float (builtin), or numpy.float64", ... (removed in NumPy 1.24)
 EXTRA[numpy_ragged.NAME] = numpy_ragged.REPLACEMENT
+EXTRA[numpy_issubdtype.NAME] = numpy_issubdtype.REPLACEMENT
 EXTRA.update(SCIPY_PATHS)  # scipy.sparse.linalg.eigen.arpack.eigsh -> scipy.sparse.linalg.eigsh, ...
 EXTRA.update(PYTHON_NAMES)  # inspect.getargspec -> inspect.getfullargspec, ... (removed in Python 3.7-3.11)
 EXTRA.update(PILLOW_NAMES)  # PIL.Image.ANTIALIAS -> PIL.Image.Resampling.LANCZOS (removed in Pillow 10)

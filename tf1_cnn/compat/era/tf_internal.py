@@ -26,6 +26,7 @@ import importlib
 import importlib.abc
 import importlib.machinery
 import sys
+import types
 
 # old name -> new name (a module attribute): TF moved the object, the same function or class.
 MOVED = {
@@ -67,6 +68,14 @@ MOVED = {
         "tf_keras.src.legacy_tf_layers.normalization.batch_normalization",
 }
 
+# old module TensorFlow 2.21 imports itself (so no import hook sees it) -> the module that is it under legacy.
+# TF 1.4-1.15's tf.keras *was* tensorflow.python.keras: its backend (Keras's session, learning phase and the
+# variables fit() initializes) is tf_keras's here, the Keras tf.keras is; TF 2.21's own copy of the old package
+# would keep a second, unused state (K-FAC's optimizer tracks its variables through it).
+IMPORTED = {
+    "tensorflow.python.keras.backend": "tf_keras.src.backend",
+}
+
 # old module -> its 2.21 module (and every submodule below it)
 MODULES = {
     "tensorflow.python.estimator": "tensorflow_estimator.python.estimator",
@@ -80,11 +89,16 @@ def _set_shapes_for_outputs(op):
     TF 1.4 called the op's registered shape function (C++ through ``call_cpp_shape_fn``) and set
     each output's static shape. On 2.21 every op is created through the C API, which runs that same
     C++ shape function when the op is finished (TF 1.5+ does the same, and TF 1.15 left only the
-    no-op ``set_shape_and_handle_data_for_outputs``): the shapes are already set, so nothing remains.
+    no-op ``set_shape_and_handle_data_for_outputs``): the shapes are already set, so nothing remains,
+    except for an op ``tf.Operation(node_def, g, [], ...)`` made without its inputs and given them by
+    ``_add_input`` (``graph/operation_v1.py``), whose shape function runs now on its real inputs.
     ``op``: a ``tf.Operation``; returns None as TF 1.4 did.
     """
     for _ in op.outputs:  # what TF 1.4 read first: anything but an Operation fails here, as it did there
         pass
+    from ..graph import operation_v1
+
+    operation_v1.set_shapes(op)  # an op TF 1.4's constructor made without its inputs: its shapes now
 
 
 class _RegisterShape:
@@ -189,6 +203,7 @@ _PUBLIC = {
     "tensorflow.python.ops.array_ops.unstack": "tf.unstack",
     "tensorflow.python.pywrap_tensorflow.NewCheckpointReader": "tf.train.load_checkpoint",
     "tensorflow.python.estimator": "tf.keras Model.fit (tensorflow_estimator 2.15 runs it here)",
+    "tensorflow.python.keras.backend": "tf.keras.backend",
 }
 
 
@@ -295,6 +310,8 @@ def describe(name):
     under = _module_of(name)
     if under:
         return "moved", under[1] + name[len(under[0]):]
+    if name in IMPORTED:
+        return "moved", IMPORTED[name]
     if name in REMOVED:
         return "removed", f"tf1_cnn.compat.era.tf_internal (TF 1.x's behaviour; in TF 2: {REMOVED[name][0]})"
     return "missing", None
@@ -313,6 +330,8 @@ def replacement(name):
         return REMOVED[name][0]
     if name in MOVED:
         return MOVED[name] + " (TF-internal)"
+    if name in IMPORTED:
+        return IMPORTED[name]
     under = _module_of(name)
     if under:
         return _PUBLIC.get(under[0], under[1] + name[len(under[0]):])
@@ -386,6 +405,48 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
 _FINDER = _AliasFinder()
 
 
+class _ImportedAlias(types.ModuleType):
+    """An IMPORTED module: its names are the new module's, imported on first use (counted)."""
+
+    def __init__(self, old, new):
+        super().__init__(old)
+        object.__setattr__(self, "_tf1_cnn_target", new)
+
+    def _target(self):
+        target = object.__getattribute__(self, "_tf1_cnn_target")
+        if isinstance(target, str):  # the first use: counted once, the module imported
+            from .. import migration
+
+            migration.record(self.__name__)
+            target = importlib.import_module(target)
+            object.__setattr__(self, "_tf1_cnn_target", target)
+        return target
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):  # the import system's and tools' probes (__path__, __file__) import nothing
+            raise AttributeError(attr)
+        return getattr(self._target(), attr)
+
+    def __setattr__(self, attr, value):  # tests and libraries set Keras state on the module (K._SESSION)
+        setattr(self._target(), attr, value)
+
+    def __dir__(self):
+        return dir(self._target())
+
+
+def _alias_imported(_tensorflow=None):
+    """Put an alias of each IMPORTED module at its old name (sys.modules and its package's attribute), once
+    ``import tensorflow`` has finished (TensorFlow's own import of the old module must find its own)."""
+    for old, new in IMPORTED.items():
+        if isinstance(sys.modules.get(old), _ImportedAlias):
+            continue
+        alias = _ImportedAlias(old, new)
+        sys.modules[old] = alias
+        parent, _, leaf = old.rpartition(".")
+        if parent in sys.modules:
+            setattr(sys.modules[parent], leaf, alias)
+
+
 def install():
     """Provide the old names (idempotent; costs nothing until a module with old names is imported)."""
     from .. import post_import
@@ -396,6 +457,7 @@ def install():
     # first: a submodule of a moved package (tensorflow.python.estimator.canned) must not be found by
     # the path finder in the new package's folder and run a second time under the old name
     sys.meta_path.insert(0, _FINDER)
+    post_import.when_imported("tensorflow", _alias_imported)
     _versioned_operators()
     post_import.when_imported("tensorflow.python.framework.test_util", _tf1_13_test_session)
     post_import.when_imported("tensorflow.python.framework.test_util", tf_test_util.install)

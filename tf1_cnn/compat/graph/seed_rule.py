@@ -24,6 +24,7 @@ from tensorflow.python.eager import context
 from tensorflow.python.framework import ops, random_seed
 
 from .. import settings
+from . import operation_v1
 
 _tf2_get_seed = random_seed.get_seed  # TensorFlow 2.21's own function, kept for the "tf2" rule
 DEFAULT_GRAPH_SEED = random_seed.DEFAULT_GRAPH_SEED
@@ -34,9 +35,10 @@ def op_count(graph):
     """The operations created in ``graph`` so far: TF 1.x's ``Graph._last_id``.
 
     TF 2.21 numbers operations 1, 2, ... as TF 1.x did and never removes one, so
-    the count of registered ids is the last id.
+    the count of registered ids is the last id, less the stand-in inputs of ops TF 1.4's
+    ``tf.Operation`` made without their inputs (``operation_v1.py``; TF 1.4 made no such op).
     """
-    return len(graph._nodes_by_id)
+    return len(graph._nodes_by_id) - operation_v1.standins(graph)
 
 
 def get_seed(op_seed):
