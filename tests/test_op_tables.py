@@ -85,9 +85,8 @@ KNOWN_DRAWS = [
 
 # types / names where the op count and draws agree: (aspects, cause, {case: versions}, strict)
 KNOWN_OTHER = [
-    (("types", "names"), "inside tf.cond TF 1.3.0/1.4.1 created the Switch before the op using it "
-     "(graph built in Python); 1.5+ and 2.21 after it: same ops, other order",
-     {"layers_dropout_tensor": OLD, "contrib_dropout_tensor": OLD, "image_random_flip": OLD}, True),
+    (("names",), "TF 1.3.0/1.4.1's random_flip_left_right made its ops in the caller's name scope (no "
+     "random_flip_left_right/ scope)", {"image_random_flip": OLD}, True),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
     (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
      "GatherTree computes it (same op count and names)",
@@ -131,7 +130,7 @@ GRADIENT_DRAWS = [
      {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.4', '1.15')}),
     ("RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
      "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
-     {'grad_dynamic_rnn': ('1.3', '1.4', '1.15'), 'grad_cond': ('1.3', '1.4'), 'min_dynamic_rnn': ('1.3', '1.4', '1.15')}),
+     {'grad_dynamic_rnn': ('1.3', '1.4', '1.15'), 'min_dynamic_rnn': ('1.3', '1.4', '1.15')}),
     ("tf.losses.mean_pairwise_squared_error under 1.3/1.4: TF 1.3.0/1.4.1's own pairwise terms (a safe "
      "division each, no DivNoNan); not mirrored",
      {'losses_fn_mean_pairwise_squared_error': ('1.3', '1.4'), 'min_losses_mean_pairwise_squared_error': ('1.3', '1.4')}),
@@ -151,9 +150,6 @@ GRADIENT_OTHER = [
     (('names',), "RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
      "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
      {'grad_static_rnn': ('1.4',)}, True),
-    (('names', 'types'), "tf.losses with a tensor weight: inside assert_broadcastable's tf.cond TF 1.3.0/1.4.1 "
-     "created each Switch before the op using it (same ops, other order)",
-     {'losses_weighted_total': ('1.3', '1.4')}, True),
 ]
 # tf.data iterators (tf1_cnn/oracle/op_cases_data.py)
 DATA_DRAWS = [

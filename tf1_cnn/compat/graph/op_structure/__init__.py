@@ -24,6 +24,9 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   Conv2D, the cross-entropies);
 - ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
 - ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
+- ``control_flow.py``: TF 1.3.0/1.4.1's order inside ``tf.cond`` / ``tf.while_loop`` (the Switch or
+  Enter of an outside tensor before the op reading it);
+- ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
 
@@ -133,6 +136,12 @@ def install():
     from . import datasets
 
     datasets.install()  # 1.15's options datasets before an initializable iterator
+    from . import control_flow
+
+    control_flow.install()  # 1.3/1.4: a cond's Switch / a loop's Enter before the op reading through it
+    from . import zero_fraction
+
+    zero_fraction.install()  # 1.3/1.4: tf.nn.zero_fraction's Equal and Mean
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
