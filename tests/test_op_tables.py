@@ -131,6 +131,10 @@ GRADIENT_DRAWS = [
     ("RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
      "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
      {'grad_dynamic_rnn': ('1.3', '1.4', '1.15'), 'min_dynamic_rnn': ('1.3', '1.4', '1.15')}),
+    ("tf.while_loop's gradient under TF 1.3.0/1.4.1: the gradient loop made the broadcasting gradient's Shape ops "
+     "first and accumulated the forward values in Stack (1.3.0) / StackV2 with a max_size Const (1.4.1); TF 2.21 "
+     "accumulates the forward shapes (StackV2, Enter) before them: 10-12 ops fewer; not mirrored",
+     {'while_outside_tensors_grads': ('1.3', '1.4')}),
     ("tf.losses.mean_pairwise_squared_error under 1.3/1.4: TF 1.3.0/1.4.1's own pairwise terms (a safe "
      "division each, no DivNoNan); not mirrored",
      {'losses_fn_mean_pairwise_squared_error': ('1.3', '1.4'), 'min_losses_mean_pairwise_squared_error': ('1.3', '1.4')}),
