@@ -77,10 +77,11 @@ KNOWN_DRAWS = [
      {"crf_log_likelihood": ("1.15",), "crf_log_norm": ("1.15",), "crf_decode": ("1.15",),
       "crf_multitag_sequence_score": ("1.15",), "rnn_stack_bidirectional_dynamic_rnn": ALL}),
     ("tf.train.Saver: TF 1.3.0/1.4.1's save/restore ops (14, 16 here); not mirrored", {"saver": OLD}),
-    ("tf.image ops: TF 1.3.0/1.4.1's random_brightness/contrast, per_image_standardization and "
-     "central_crop build other ops (1.15.5: per_image_standardization one more); not mirrored",
-     {"image_random_brightness": OLD, "image_random_contrast": OLD,
-      "image_per_image_standardization": ALL, "image_central_crop": OLD}),
+    ("tf.image ops: TF 1.3.0/1.4.1's random_brightness/contrast and central_crop build other ops; not mirrored",
+     {"image_random_brightness": OLD, "image_random_contrast": OLD, "image_central_crop": OLD}),
+    ("per_image_standardization of a uint8 image under TF 1.15.5: convert_image_dtype to float32 (Cast, Mul by "
+     "1/255) and back to uint8 at the end (saturating); TF 2.21 casts and returns float32; not mirrored",
+     {"image_per_image_standardization_uint8": ("1.15",)}),
 ]
 
 # types / names where the op count and draws agree: (aspects, cause, {case: versions}, strict)
