@@ -89,6 +89,8 @@ KNOWN_OTHER = [
     (("names",), "TF 1.3.0/1.4.1's random_flip_left_right made its ops in the caller's name scope (no "
      "random_flip_left_right/ scope)", {"image_random_flip": OLD}, True),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
+    (("names",), "TF 1.4.1's input producers named the cast of their queue's size ToFloat (1.3.0, 1.15.5: Cast)",
+     {"slice_input_producer": ("1.4",)}, True),
     (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
      "GatherTree computes it (same op count and names)",
      {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),
@@ -123,9 +125,6 @@ KNOWN_OTHER = [
 
 # The gradient cases (tf1_cnn/oracle/op_cases_gradients.py): what the runtime does not build as TF 1.x yet
 GRADIENT_DRAWS = [
-    ("gather / embedding_lookup under 1.3/1.4: the forward op (TF 1.3.0/1.4.1: Gather, no axis Const, "
-     "no Identity) and its gradient's ToInt32; not mirrored",
-     {'grad_embedding_lookup': ('1.3', '1.4')}),
     ("tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
      "moving-average updates) and so its gradients; not mirrored",
      {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.4', '1.15')}),
@@ -143,9 +142,6 @@ GRADIENT_DRAWS = [
 GRADIENT_OTHER = [
     (('names',), "Max's gradient: 1.3.0/1.4.1 named its division div (2.21: truediv)",
      {'grad_reduce_max': ('1.3', '1.4')}, True),
-    (('names', 'types'), "gather / embedding_lookup under 1.3/1.4: the forward op (TF 1.3.0/1.4.1: Gather, no axis Const, "
-     "no Identity) and its gradient's ToInt32; not mirrored",
-     {'grad_gather': ('1.3', '1.4')}, True),
     (('names',), "tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
      "moving-average updates) and so its gradients; not mirrored",
      {'grad_batch_norm': ('1.3',), 'min_layers_net': ('1.3',)}, True),

@@ -28,6 +28,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   Enter of an outside tensor before the op reading it);
 - ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
 - ``image.py``: ``tf.image.per_image_standardization`` (TF 1.3.0/1.4.1's and 1.15.5's);
+- ``gather.py``: TF 1.3.0/1.4.1's ``tf.gather`` (the v1 Gather op) and ``tf.nn.embedding_lookup``;
 - ``parsing.py``: ``tf.parse_single_example`` (TF 1.3.0/1.4.1: ParseExample on a batch of one; 1.15.5:
   ParseSingleExample);
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
@@ -151,6 +152,9 @@ def install():
     from . import image
 
     image.install()  # tf.image.per_image_standardization: 1.3/1.4's variance formula, 1.15's Identity
+    from . import gather
+
+    gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
