@@ -27,7 +27,8 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``control_flow.py``: TF 1.3.0/1.4.1's order inside ``tf.cond`` / ``tf.while_loop`` (the Switch or
   Enter of an outside tensor before the op reading it);
 - ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
-- ``image.py``: ``tf.image.per_image_standardization`` (TF 1.3.0/1.4.1's and 1.15.5's);
+- ``image.py``: ``tf.image.per_image_standardization``, ``resize_image_with_crop_or_pad`` and the
+  crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
 - ``gather.py``: TF 1.3.0/1.4.1's ``tf.gather`` (the v1 Gather op) and ``tf.nn.embedding_lookup``;
 - ``parsing.py``: ``tf.parse_single_example`` (TF 1.3.0/1.4.1: ParseExample on a batch of one; 1.15.5:
   ParseSingleExample);
@@ -151,7 +152,7 @@ def install():
     parsing.install()  # tf.parse_single_example: 1.3/1.4's ParseExample of a batch of one, 1.15's own op
     from . import image
 
-    image.install()  # tf.image.per_image_standardization: 1.3/1.4's variance formula, 1.15's Identity
+    image.install()  # per_image_standardization (1.3/1.4's variance formula, 1.15's Identity), crop / pad
     from . import gather
 
     gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
