@@ -61,9 +61,9 @@ KNOWN_DRAWS = [
     # the research family (op_cases_research.py): legacy_seq2seq, crf, contrib.rnn cells
     ("TF 1.3.0/1.4.1's GRUCell (its _linear: each bias made after its MatMul) and embedding_lookup (Gather, no "
      "axis Const); tf.compat.v1.nn.rnn_cell's cells and TF 2.21's lookup build TF 1.15.5's; not mirrored",
-     {case: OLD for case in ("legacy_rnn_decoder", "legacy_tied_rnn_seq2seq", "legacy_embedding_rnn_seq2seq",
+     {case: OLD for case in ("legacy_rnn_decoder", "legacy_tied_rnn_seq2seq",
                              "legacy_embedding_rnn_seq2seq_feed_tensor", "legacy_embedding_tied_rnn_seq2seq",
-                             "legacy_embedding_attention_seq2seq", "legacy_embedding_attention_feed_previous",
+                             "legacy_embedding_attention_feed_previous",
                              "legacy_attention_decoder_two_heads", "legacy_one2many_rnn_seq2seq",
                              "legacy_model_with_buckets", "rnn_embedding_wrapper", "rnn_projection_wrappers",
                              "rnn_stack_bidirectional_rnn")}),
@@ -118,6 +118,10 @@ KNOWN_OTHER = [
      {"static_rnn_basic_lstm": OLD, "legacy_basic_rnn_seq2seq": OLD, "legacy_rnn_decoder_loop": ("1.3",),
       "rnn_nas_cell": ("1.3",), "rnn_nas_cell_proj": ("1.3",), "rnn_layer_norm_lstm": ("1.3",),
       "rnn_layer_norm_lstm_dropout": ("1.3",)}, True),
+    (("types", "names"), "the same op count and draws (embedding_lookup is TF 1.3.0/1.4.1's), another order: TF "
+     "1.3.0's zero_state (ExpandDims / Const before the zeros) and TF 1.3.0/1.4.1's BasicLSTMCell (its bias made "
+     "after its MatMul); tf.compat.v1.nn.rnn_cell's cells are TF 1.15.5's", {case: OLD for case in ("legacy_embedding_rnn_seq2seq", "legacy_embedding_attention_seq2seq")},
+     True),
     (("names",), "TF 1.4.1's BasicRNNCell named its bias initializer Initializer/Const (TF 2.21: Initializer/zeros)",
      {"legacy_rnn_decoder_loop": ("1.4",)}, True),
 ]
