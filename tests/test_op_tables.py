@@ -94,33 +94,23 @@ KNOWN_OTHER = [
     (("types",), "contrib.seq2seq.gather_tree: TF 2.21 has no GatherTree kernel; one PyFuncStateless op named "
      "GatherTree computes it (same op count and names)",
      {"seq2seq_beam_search": ("1.15",), "seq2seq_beam_search_length_penalty": ("1.15",)}, True),
-    (("types", "names"), "a block cell's zero_state under TF 1.3.0 (its ExpandDims / Const / zeros in another "
-     "order, the same op count); the runtime builds TF 1.4.1's and 1.15.5's",
-     {case: ("1.3",) for case in ("contrib_lstm_block_cell_grads", "contrib_lstm_block_cell_peephole_grads",
-                                  "contrib_gru_block_cell_grads")}, True),
-    (("names",), "TF 1.4.1's block cells: the peephole LSTMBlockCell made w_o_diag before w_f_diag, and "
+    (("names",), "TF 1.3.0/1.4.1's block cells: the peephole LSTMBlockCell made w_o_diag before w_f_diag, and "
      "GRUBlockCell named its scope GRUBlockCell/ (1.15.5: gru_cell/); the runtime builds TF 1.15.5's",
-     {"contrib_lstm_block_cell_peephole_grads": ("1.4",), "contrib_gru_block_cell_grads": ("1.4",)}, True),
-    (("types", "names"), "static_rnn over an LSTMBlockCell under TF 1.3.0/1.4.1: each step's ops under a new "
-     "lstm_cell_<n>/ scope (1.3.0: also in another order); the runtime builds TF 1.15.5's",
-     {"contrib_lstm_block_cell_static": ("1.3",)}, True),
-    (("names",), "static_rnn over an LSTMBlockCell under TF 1.4.1: each step's ops under a new lstm_cell_<n>/ "
-     "scope; the runtime builds TF 1.15.5's", {"contrib_lstm_block_cell_static": ("1.4",)}, True),
+     {"contrib_lstm_block_cell_peephole_grads": OLD, "contrib_gru_block_cell_grads": OLD}, True),
+    (("names",), "static_rnn over an LSTMBlockCell under TF 1.3.0/1.4.1: each step's ops under a new lstm_cell_<n>/ "
+     "scope; the runtime builds TF 1.15.5's", {"contrib_lstm_block_cell_static": OLD}, True),
     (("names",), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
      "but TF 1.3.0 created beta before gamma", {"layers_batch_norm": ("1.3",)}, True),
     (("types", "names"), "batch normalization: the same op count, other ops (FusedBatchNormV3 and its "
      "moving-average updates in another order); not mirrored",
      {"layers_batch_norm": ("1.4",), "slim_batch_norm": ("1.4",), "layers_batch_norm_tensor": ("1.15",),
       "contrib_batch_norm_tensor": ("1.15",)}, True),
-    (("types", "names"), "the same op count and draws, other order: TF 1.3.0's zero_state made its zeros' Fill "
-     "after the ExpandDims / Const, and TF 1.3.0/1.4.1's BasicRNNCell / BasicLSTMCell their bias (its "
-     "Initializer/Const) after the MatMul; tf.compat.v1.nn.rnn_cell's cells are TF 1.15.5's",
-     {"static_rnn_basic_lstm": OLD, "legacy_basic_rnn_seq2seq": OLD, "legacy_rnn_decoder_loop": ("1.3",),
-      "rnn_nas_cell": ("1.3",), "rnn_nas_cell_proj": ("1.3",), "rnn_layer_norm_lstm": ("1.3",),
-      "rnn_layer_norm_lstm_dropout": ("1.3",)}, True),
+    (("types", "names"), "the same op count and draws, other order: TF 1.3.0/1.4.1's BasicRNNCell / BasicLSTMCell "
+     "made their bias (its Initializer/Const) after the MatMul (1.3.0: the step's ops under a doubled cell scope); "
+     "tf.compat.v1.nn.rnn_cell's cells are TF 1.15.5's",
+     {"static_rnn_basic_lstm": OLD, "legacy_basic_rnn_seq2seq": OLD, "legacy_rnn_decoder_loop": ("1.3",)}, True),
     (("types", "names"), "the same op count and draws (embedding_lookup is TF 1.3.0/1.4.1's), another order: TF "
-     "1.3.0's zero_state (ExpandDims / Const before the zeros) and TF 1.3.0/1.4.1's BasicLSTMCell (its bias made "
-     "after its MatMul); tf.compat.v1.nn.rnn_cell's cells are TF 1.15.5's", {case: OLD for case in ("legacy_embedding_rnn_seq2seq", "legacy_embedding_attention_seq2seq")},
+     "1.3.0/1.4.1's BasicLSTMCell made its bias after its MatMul; tf.compat.v1.nn.rnn_cell's cells are TF 1.15.5's", {case: OLD for case in ("legacy_embedding_rnn_seq2seq", "legacy_embedding_attention_seq2seq")},
      True),
     (("names",), "TF 1.4.1's BasicRNNCell named its bias initializer Initializer/Const (TF 2.21: Initializer/zeros)",
      {"legacy_rnn_decoder_loop": ("1.4",)}, True),

@@ -29,6 +29,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
 - ``image.py``: ``tf.image.per_image_standardization``, ``resize_image_with_crop_or_pad`` and the
   crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
+- ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
 - ``conv_transpose.py``: TF 1.3.0/1.4.1's name of ``tf.nn.conv2d_transpose``'s output shape;
 - ``gather.py``: TF 1.3.0/1.4.1's ``tf.gather`` (the v1 Gather op) and ``tf.nn.embedding_lookup``;
 - ``parsing.py``: ``tf.parse_single_example`` (TF 1.3.0/1.4.1: ParseExample on a batch of one; 1.15.5:
@@ -160,6 +161,10 @@ def install():
     from . import conv_transpose
 
     conv_transpose.install()  # 1.3/1.4: tf.nn.conv2d_transpose's output_shape Const
+    from ... import post_import
+    from . import rnn_state
+
+    post_import.when_imported("tf_keras", rnn_state.mend_tf_keras)  # 1.3: an RNN cell's zero_state order
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
