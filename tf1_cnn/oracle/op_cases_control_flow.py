@@ -1,5 +1,6 @@
 """Op-table cases of tf.cond and tf.while_loop: ops inside a branch or a loop body reading tensors from
-outside (each through a Switch / an Enter), nested contexts, a draw inside them, and their gradients.
+outside (each through a Switch / an Enter), nested contexts, a draw inside them, and their gradients; the
+zero gradient of an unused op output (a cross-entropy's backprop).
 Python 3.6-compatible, TF 1.x API only (see op_cases.py)."""
 
 
@@ -53,4 +54,8 @@ def cases(base):
         ("while_outside_tensors", _while_outside),
         ("while_cond_inside", _while_cond_inside),
         ("while_outside_tensors_grads", _grads(_while_outside)),
+        ("grad_sparse_xent_zeros_like", lambda tf, p: tf.gradients(tf.reduce_mean(
+            tf.nn.sparse_softmax_cross_entropy_with_logits(labels=tf.placeholder(tf.int32, [5], name="ids"),
+                                                           logits=tf.placeholder(tf.float32, [5, 4], name="z"))),
+            tf.get_default_graph().get_tensor_by_name("z:0"))),
     ]

@@ -20,6 +20,11 @@ then finds it done), and the op is created with the values it returns.
 ``tf.cond``). TF 1.3.0/1.4.1 built the Switch on the other branch, its Shape and the zeros (Fill); from
 1.5 an Identity of that Switch (a pivot the zeros depend on) comes between: one op more per zero
 gradient (op-table cases ``grad_cond``, ``cond_outside_tensors_grads``).
+
+``zeros_like_output_1_3``: the zero gradient of an op's output nothing depends on (the backprop output of
+the cross-entropies, ...). TF 1.3.0's ``zeros_like`` gave a tensor of fully defined shape one Const
+(``gradients/zeros_like``) whatever ``optimize`` said; from 1.4.1 the gradients ask for no optimization:
+a ZerosLike op of the output (op-table case ``grad_sparse_xent_zeros_like``).
 """
 import functools
 
@@ -75,8 +80,26 @@ def zeros_like_switch_1x(original):
     return zeros_like_v1
 
 
+def zeros_like_output_1_3(original):
+    """``control_flow_state._ZerosLikeV2(op, index)``: zeros like output ``index`` of ``op`` (not a Switch);
+    TF 1.3.0's one Const for a fully defined shape under ``--tf1-version 1.3``."""
+    from tensorflow.python.framework import constant_op, dtypes
+
+    @functools.wraps(original)
+    def zeros_like_v2(op, index):
+        val = op.outputs[index]
+        if settings.current("tf1_version") != "1.3" or not val.shape.is_fully_defined() \
+                or val.dtype in (dtypes.resource, dtypes.variant):
+            return original(op, index)
+        with ops.name_scope(None, "zeros_like", [val]) as scope:
+            return constant_op.constant(0, dtype=val.dtype.base_dtype, shape=val.shape, name=scope)
+
+    zeros_like_v2._tf1_cnn_original = original
+    return zeros_like_v2
+
+
 def install():
-    """Wrap ``ops.Operation.from_node_def`` and the Switch's zero gradient for the process (idempotent)."""
+    """Wrap ``ops.Operation.from_node_def`` and the zero gradients for the process (idempotent)."""
     from tensorflow.python.ops import control_flow_state
 
     current = ops.Operation.__dict__["from_node_def"].__func__
@@ -84,3 +107,5 @@ def install():
         ops.Operation.from_node_def = classmethod(from_node_def_1x(current))
     if not hasattr(control_flow_state._ZerosLikeV1, "_tf1_cnn_original"):
         control_flow_state._ZerosLikeV1 = zeros_like_switch_1x(control_flow_state._ZerosLikeV1)
+    if not hasattr(control_flow_state._ZerosLikeV2, "_tf1_cnn_original"):
+        control_flow_state._ZerosLikeV2 = zeros_like_output_1_3(control_flow_state._ZerosLikeV2)
