@@ -1,6 +1,6 @@
 """Op-table cases of tf.cond and tf.while_loop: ops inside a branch or a loop body reading tensors from
 outside (each through a Switch / an Enter), nested contexts, a draw inside them, and their gradients; the
-zero gradient of an unused op output (a cross-entropy's backprop).
+zero gradient of an unused op output (a cross-entropy's backprop); a fixed-size TensorArray's size and stack.
 Python 3.6-compatible, TF 1.x API only (see op_cases.py)."""
 
 
@@ -54,6 +54,9 @@ def cases(base):
         ("while_outside_tensors", _while_outside),
         ("while_cond_inside", _while_cond_inside),
         ("while_outside_tensors_grads", _grads(_while_outside)),
+        ("tensor_array_stack", lambda tf, p: tf.TensorArray(tf.float32, size=3).unstack(
+            tf.ones([3, 2])).stack()),
+        ("tensor_array_size_dynamic", lambda tf, p: tf.TensorArray(tf.float32, size=tf.shape(p["f"])[0]).size()),
         ("grad_sparse_xent_zeros_like", lambda tf, p: tf.gradients(tf.reduce_mean(
             tf.nn.sparse_softmax_cross_entropy_with_logits(labels=tf.placeholder(tf.int32, [5], name="ids"),
                                                            logits=tf.placeholder(tf.float32, [5, 4], name="z"))),

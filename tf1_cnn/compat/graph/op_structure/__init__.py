@@ -29,7 +29,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
 - ``image.py``: ``tf.image.per_image_standardization``, ``resize_image_with_crop_or_pad`` and the
   crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
-- ``tensor_array.py``: TF 1.15.5's ``TensorArray.size()`` (one op, also inside ``stack()``);
+- ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
 - ``conv_transpose.py``: TF 1.3.0/1.4.1's name of ``tf.nn.conv2d_transpose``'s output shape;
 - ``gather.py``: TF 1.3.0/1.4.1's ``tf.gather`` (the v1 Gather op) and ``tf.nn.embedding_lookup``;
@@ -168,7 +168,7 @@ def install():
     post_import.when_imported("tf_keras", rnn_state.mend_tf_keras)  # 1.3: an RNN cell's zero_state order
     from . import tensor_array
 
-    tensor_array.install()  # 1.15: TensorArray.size() reads the array (TensorArraySizeV3)
+    tensor_array.install()  # TensorArray.size() reads the array (TensorArraySizeV3), as in TF 1.x
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
