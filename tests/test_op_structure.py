@@ -91,6 +91,74 @@ def test_transpose_without_perm_reverses_the_axes(version):
             np.testing.assert_array_equal(s.run(y), x.T)
 
 
+@pytest.mark.parametrize("version", ["1.3", "1.15"])
+def test_parse_single_example_1x_parses_dense_sparse_and_defaults(version):
+    # TF 1.3.0's ParseExample of a batch of one and TF 1.15.5's ParseSingleExample give the Example's values
+    from tf1_cnn.compat.graph.op_structure import parsing
+
+    parse = parsing.parse_single_example_1x(v1.io.parse_single_example)
+    feature = tf.train.Feature
+    example = tf.train.Example(features=tf.train.Features(feature={
+        "image_raw": feature(bytes_list=tf.train.BytesList(value=[b"abc"])),
+        "label": feature(int64_list=tf.train.Int64List(value=[7])),
+        "tags": feature(int64_list=tf.train.Int64List(value=[3, 4, 5]))})).SerializeToString()
+    with tf.Graph().as_default() as g, settings.using("tf1", version), op_structure.v1_behavior():
+        record = v1.placeholder(tf.string, [])
+        out = parse(record, {"image_raw": v1.FixedLenFeature([], tf.string), "label": v1.FixedLenFeature([], tf.int64),
+                             "xy": v1.FixedLenFeature([2], tf.float32, default_value=[0.5, 1.5]),
+                             "tags": v1.VarLenFeature(tf.int64)})
+        assert list(out) == ["tags", "image_raw", "label", "xy"]  # TF 1.x's order: sparse keys first
+        assert {op.type for op in g.get_operations()} >= ({"ParseExample", "Squeeze", "Slice"} if version == "1.3"
+                                                          else {"ParseSingleExample"})
+        with v1.Session() as s:
+            got = s.run(out, {record: example})
+    assert (got["image_raw"], got["label"]) == (b"abc", 7)
+    np.testing.assert_array_equal(got["xy"], [0.5, 1.5])
+    np.testing.assert_array_equal(got["tags"].indices, [[0], [1], [2]])
+    np.testing.assert_array_equal(got["tags"].values, [3, 4, 5])
+    np.testing.assert_array_equal(got["tags"].dense_shape, [3])
+
+
+@pytest.mark.parametrize("version", ["1.3", "1.15"])
+def test_zero_fraction_1x_counts_the_zeros(version):
+    from tf1_cnn.compat.graph.op_structure import zero_fraction
+
+    fraction = zero_fraction.zero_fraction_1x(tf.math.zero_fraction)
+    with tf.Graph().as_default() as g, settings.using("tf1", version), op_structure.v1_behavior():
+        z = fraction(tf.constant([[0.0, 1.0, 0.0, 2.0], [3.0, 0.0, 4.0, 5.0]]))
+        assert (len(g.get_operations()) == 6) == (version == "1.3")  # the value's Const + TF 1.3.0's 5 ops
+        with v1.Session() as s:
+            assert s.run(z) == 0.375
+
+
+@pytest.mark.parametrize("version", ["1.3", "1.15"])
+def test_image_crop_pad_and_standardization_1x_compute_what_tensorflow_does(version):
+    # TF 1.x's ops for resize_image_with_crop_or_pad / crop / pad give TF 2.21's tensors; TF 1.3.0's
+    # per_image_standardization (mean(x^2) - mean(x)^2) agrees with reduce_std's to float32 rounding
+    from tensorflow.python.ops import image_ops_impl
+
+    from tf1_cnn.compat.graph.op_structure import image
+
+    originals = {name: getattr(getattr(image_ops_impl, name), "_tf1_cnn_original", getattr(image_ops_impl, name))
+                 for name in ("resize_image_with_crop_or_pad", "crop_to_bounding_box", "pad_to_bounding_box",
+                              "per_image_standardization")}
+    x = np.random.RandomState(0).uniform(0, 255, (2, 20, 30, 3)).astype(np.float32)
+    with tf.Graph().as_default(), settings.using("tf1", version), op_structure.v1_behavior():
+        calls = [("resize_image_with_crop_or_pad", image._crop_or_pad, (x, 24, 24)),
+                 ("resize_image_with_crop_or_pad", image._crop_or_pad, (x[0], 16, 40)),
+                 ("crop_to_bounding_box", image._crop, (x, 1, 2, 5, 4)),
+                 ("pad_to_bounding_box", image._pad, (x[1], 1, 2, 24, 36))]
+        pairs = [(build(tf.constant(a), *sizes), originals[name](tf.constant(a), *sizes))
+                 for name, build, (a, *sizes) in calls]
+        standardized = image.per_image_standardization_1x(originals["per_image_standardization"])(tf.constant(x[0]))
+        with v1.Session() as s:
+            for got, want in s.run(pairs):
+                np.testing.assert_array_equal(got, want)
+            got = s.run(standardized)
+    want = (x[0] - x[0].mean()) / max(x[0].std(), 1 / np.sqrt(x[0].size))
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
 def test_settings_reject_unknown_choices_and_restore():
     with pytest.raises(ValueError, match="seed rule"):
         settings.configure(seed_rule="tf3")

@@ -24,6 +24,17 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   Conv2D, the cross-entropies);
 - ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
 - ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
+- ``control_flow.py``: TF 1.3.0/1.4.1's order inside ``tf.cond`` / ``tf.while_loop`` (the Switch or
+  Enter of an outside tensor before the op reading it);
+- ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
+- ``image.py``: ``tf.image.per_image_standardization``, ``resize_image_with_crop_or_pad`` and the
+  crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
+- ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
+- ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
+- ``conv_transpose.py``: TF 1.3.0/1.4.1's name of ``tf.nn.conv2d_transpose``'s output shape;
+- ``gather.py``: TF 1.3.0/1.4.1's ``tf.gather`` (the v1 Gather op) and ``tf.nn.embedding_lookup``;
+- ``parsing.py``: ``tf.parse_single_example`` (TF 1.3.0/1.4.1: ParseExample on a batch of one; 1.15.5:
+  ParseSingleExample);
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
 
@@ -133,6 +144,31 @@ def install():
     from . import datasets
 
     datasets.install()  # 1.15's options datasets before an initializable iterator
+    from . import control_flow
+
+    control_flow.install()  # 1.3/1.4: a cond's Switch / a loop's Enter before the op reading through it
+    from . import zero_fraction
+
+    zero_fraction.install()  # 1.3/1.4: tf.nn.zero_fraction's Equal and Mean
+    from . import parsing
+
+    parsing.install()  # tf.parse_single_example: 1.3/1.4's ParseExample of a batch of one, 1.15's own op
+    from . import image
+
+    image.install()  # per_image_standardization (1.3/1.4's variance formula, 1.15's Identity), crop / pad
+    from . import gather
+
+    gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
+    from . import conv_transpose
+
+    conv_transpose.install()  # 1.3/1.4: tf.nn.conv2d_transpose's output_shape Const
+    from ... import post_import
+    from . import rnn_state
+
+    post_import.when_imported("tf_keras", rnn_state.mend_tf_keras)  # 1.3: an RNN cell's zero_state order
+    from . import tensor_array
+
+    tensor_array.install()  # TensorArray.size() reads the array (TensorArraySizeV3), as in TF 1.x
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
