@@ -28,20 +28,16 @@ import importlib.util
 import types
 
 from .. import libraries, migration
+from ._lazy import loader_of
 from . import (cluster_resolver, data, distributions, eager, factorization, framework, keras, learn, lookup,
                rnn, seq2seq, tfprof, tpu, training, util)
 
 PREFIX = "tensorflow.contrib"
 
 
-def _lazy(name):
-    """The load() of contrib module ``name``, imported on first use (it imports TensorFlow's cells)."""
-    return lambda: importlib.import_module(f"{__name__}.{name}").load()
-
-
 # tf.contrib.<name>: the function that loads its members (a module object), on first use
 PACKAGES = {
-    "crf": _lazy("crf"),
+    "crf": loader_of(f"{__name__}.crf"),
     "cluster_resolver": cluster_resolver.load,
     "data": data.load,
     "distributions": distributions.load,
@@ -49,11 +45,11 @@ PACKAGES = {
     "factorization": factorization.load,
     "framework": framework.load,
     "keras": keras.load,
-    "legacy_seq2seq": _lazy("legacy_seq2seq"),
+    "legacy_seq2seq": loader_of(f"{__name__}.legacy_seq2seq"),
     "lookup": lookup.load,
     "losses": lambda: libraries.slim().losses,
     "metrics": lambda: libraries.slim().metrics,
-    "nn": _lazy("nn"),
+    "nn": loader_of(f"{__name__}.nn"),
     "rnn": rnn.load,
     "seq2seq": seq2seq.load,
     "tfprof": tfprof.load,

@@ -1,5 +1,11 @@
-"""A module whose members are imported on first use: a contrib package that re-exports heavy modules
-(``tf.contrib.tpu``'s estimator half is tensorflow_estimator, seconds to import) costs nothing until used."""
+"""Imports on first use, so ``tf.contrib`` costs nothing until a package is used.
+
+- ``LazyModule``: a module whose members are imported on first use (``tf.contrib.tpu``'s estimator
+  half is tensorflow_estimator, seconds to import);
+- ``loader_of``: a package's ``load()`` whose module is imported when it is first asked for
+  (``crf``, ``legacy_seq2seq``, ``nn`` import TensorFlow's cells and ops at module level).
+"""
+import importlib
 import types
 
 
@@ -25,6 +31,9 @@ class LazyModule(types.ModuleType):
 
 def module_of(dotted):
     """A function that imports ``dotted`` (for ``lazy``)."""
-    import importlib
-
     return lambda: importlib.import_module(dotted)
+
+
+def loader_of(dotted):
+    """A function that imports module ``dotted`` and returns its ``load()`` (a ``PACKAGES`` entry)."""
+    return lambda: importlib.import_module(dotted).load()
