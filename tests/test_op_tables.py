@@ -115,9 +115,9 @@ GRADIENT_DRAWS = [
     ("tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
      "moving-average updates) and so its gradients; not mirrored",
      {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.4', '1.15')}),
-    ("RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
-     "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
-     {'grad_dynamic_rnn': ('1.3', '1.4', '1.15'), 'min_dynamic_rnn': ('1.3', '1.4', '1.15')}),
+    ("RNNs under TF 1.3.0/1.4.1: dynamic_rnn's forward while loop differs (see dynamic_rnn above), so does its "
+     "gradient; not mirrored (1.15.5's, with TF 1.x's TensorArray size and write gradients, is)",
+     {'grad_dynamic_rnn': ('1.3', '1.4'), 'min_dynamic_rnn': ('1.3', '1.4')}),
     ("tf.while_loop's gradient under TF 1.3.0/1.4.1: the gradient loop made the broadcasting gradient's Shape ops "
      "first and accumulated the forward values in Stack (1.3.0) / StackV2 with a max_size Const (1.4.1); TF 2.21 "
      "accumulates the forward shapes (StackV2, Enter) before them: 10-12 ops fewer; not mirrored",

@@ -383,6 +383,19 @@ template <bool kMean, typename Tidx> class ReduceOp : public OpKernel {
   bool keep_dims_ = false;
 };
 
+// Both cross-entropies' first half: shifted = logits - rowmax into `shifted` ([B, C]), and each row's
+// sum of exp(shifted) into s ([B]), the exp inside the row sum (packets from the row's start, its tail
+// through expf), as TF 1.15's kernels computed them.
+static void shifted_row_sums(const float* logits, float* shifted, float* s, int64_t B, int64_t C) {
+  for (int64_t r = 0; r < B; ++r) {
+    float m = logits[r * C];
+    for (int64_t c = 1; c < C; ++c) m = std::max(m, logits[r * C + c]);
+    for (int64_t c = 0; c < C; ++c) shifted[r * C + c] = logits[r * C + c] - m;
+  }
+  Exped ex{shifted};
+  for (int64_t r = 0; r < B; ++r) s[r] = tree_sum(ex, r * C, C);
+}
+
 // TF 1.15's softmax cross-entropy: shifted = logits - rowmax; s = sum(exp(shifted)) per row (the exp
 // inside the row sum); loss = sum(labels * (log(s) - shifted)) per row (log over the [batch] vector);
 // backprop = exp(shifted) / s - labels (exp over the flat tensor).
@@ -421,14 +434,8 @@ class XentOp : public OpKernel {
     float* bp = backprop->flat<float>().data();
     float* l = loss->flat<float>().data();
     const int64_t N = B * C;
-    for (int64_t r = 0; r < B; ++r) {
-      float m = lg[r * C];
-      for (int64_t c = 1; c < C; ++c) m = std::max(m, lg[r * C + c]);
-      for (int64_t c = 0; c < C; ++c) bp[r * C + c] = lg[r * C + c] - m;
-    }
     std::vector<float> s(B), logs(B), tmp(N);
-    Exped ex{bp};
-    for (int64_t r = 0; r < B; ++r) s[r] = tree_sum(ex, r * C, C);
+    shifted_row_sums(lg, bp, s.data(), B, C);
     map<Unary::kLog>(s.data(), logs.data(), B);
     for (int64_t i = 0; i < N; ++i) tmp[i] = lab[i] * (logs[i / C] - bp[i]);
     Plain pl{tmp.data()};
@@ -476,14 +483,8 @@ template <typename Label> class SparseXentOp : public OpKernel {
     float* bp = backprop->flat<float>().data();
     float* l = loss->flat<float>().data();
     const int64_t N = B * C;
-    for (int64_t r = 0; r < B; ++r) {
-      float m = lg[r * C];
-      for (int64_t c = 1; c < C; ++c) m = std::max(m, lg[r * C + c]);
-      for (int64_t c = 0; c < C; ++c) bp[r * C + c] = lg[r * C + c] - m;
-    }
     std::vector<float> s(B), tmp(N);
-    Exped ex{bp};
-    for (int64_t r = 0; r < B; ++r) s[r] = tree_sum(ex, r * C, C);
+    shifted_row_sums(lg, bp, s.data(), B, C);
     for (int64_t r = 0; r < B; ++r) l[r] = std::log(s[r]) - bp[r * C + lab[r]];
     map<Unary::kExp>(bp, tmp.data(), N);
     for (int64_t i = 0; i < N; ++i) bp[i] = tmp[i] / s[i / C] - (lab[i / C] == i % C ? 1.0f : 0.0f);
