@@ -38,9 +38,12 @@ def test_each_method_is_one_test_in_both_modes():
             modes.append(("skip_eager", tf.executing_eagerly()))
 
     result = _run(Case)
-    skipped = sorted(test.id().rsplit(".", 1)[1] for test, _ in result.skipped)
+    # the inherited test_session is run too (the fifth test); whether it skips depends on the TF version's
+    # rule (era/tf_internal.py's test_session), not on these decorators: left out of the skips compared
+    skipped = sorted(name for name in (test.id().rsplit(".", 1)[1] for test, _ in result.skipped)
+                     if name != "test_session")
     assert result.testsRun == 5 and len(result.failures) == 1 and not result.errors
-    assert skipped == ["test_graph_only", "test_session"]  # the eager half's skip; the graph half's swallowed
+    assert skipped == ["test_graph_only"]  # the eager half's skip; the graph half's swallowed
     assert sorted(set(modes)) == [("eager_only", False), ("eager_only", True), ("fails", False),
                                   ("graph_only", False), ("graph_only", True), ("skip_eager", True)]
 
