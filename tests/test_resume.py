@@ -82,9 +82,11 @@ def test_resume_refuses_other_data_or_settings(signs_h5, tmp_path):
 def test_mnist_resnet_resume_replays_dropout_and_batch_order(tmp_path):
     write_idx(tmp_path / "m", n_train=200, n_test=20)
     common = ["-m", "tf1_cnn", "mnist-resnet", "--data-dir", str(tmp_path / "m"), "--validation-size", "10"]
-    straight = _cli(*common, "--steps", "230", "--save", str(tmp_path / "a"))
-    _cli(*common, "--steps", "120", "--checkpoint", str(tmp_path / "ck"), "--checkpoint-every", "120")
-    resumed = _cli(*common, "--steps", "230", "--resume", str(tmp_path / "ck"), "--save", str(tmp_path / "b"))
+    # 190 training images in batches of 10: 19 steps an epoch; stopped at step 40, inside the third epoch,
+    # and resumed to 70, inside the fourth: the reshuffles and dropout draws of both sides of a stop
+    straight = _cli(*common, "--steps", "70", "--save", str(tmp_path / "a"))
+    _cli(*common, "--steps", "40", "--checkpoint", str(tmp_path / "ck"), "--checkpoint-every", "40")
+    resumed = _cli(*common, "--steps", "70", "--resume", str(tmp_path / "ck"), "--save", str(tmp_path / "b"))
     import tensorflow as tf
 
     ra, rb = (tf.train.load_checkpoint(str(tmp_path / d / "model.ckpt")) for d in ("a", "b"))
