@@ -65,7 +65,6 @@ def _register(name, module):
             pass
 
 
-
 def _graph_mode_context_switches():
     """Give the eager context the context-switch stack of a process that never executed eagerly, as TF 1.x.
 
@@ -83,6 +82,7 @@ def _graph_mode_context_switches():
     if not ctx.executing_eagerly() and isinstance(getattr(ctx, "_context_switches", None),
                                                   context._ContextSwitchStack):  # noqa: SLF001
         ctx._context_switches = context._ContextSwitchStack(False)  # noqa: SLF001
+
 
 def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     """Patch TensorFlow for TF1 code (see the module docstring). Returns the tensorflow module.

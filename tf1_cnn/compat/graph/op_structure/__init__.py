@@ -60,6 +60,7 @@ from .dropout import dropout, dropout_1_0, dropout_v2_1_15, keras_dropout
 from .array import transpose
 from .losses import softmax_cross_entropy_with_logits
 from .layers import contrib_batch_norm, contrib_flatten, layers_batch_normalization, layers_flatten
+from ._wrapping import wrap as _wrap
 
 __all__ = ["contrib_batch_norm", "contrib_flatten", "layers_batch_normalization", "layers_flatten", "dropout", "dropout_1_0", "dropout_v2_1_15",
            "install", "softmax_cross_entropy_with_logits", "transpose", "v1_behavior"]
@@ -85,13 +86,6 @@ def v1_behavior():
         resource_variables_toggle._DEFAULT_USE_RESOURCE = previous[0]
         if previous[1]:
             tf2.enable()
-
-
-def _wrap(owner, attr, wrapper):
-    """``owner.attr = wrapper(owner.attr)``, once (the wrapped function keeps the original)."""
-    current = getattr(owner, attr)
-    if not hasattr(current, "_tf1_cnn_original"):
-        setattr(owner, attr, wrapper(current))
 
 
 def install():

@@ -31,6 +31,7 @@ import functools
 from tensorflow.python.framework import ops
 
 from ... import settings
+from ._wrapping import wrap
 
 _PYTHON_GRAPHS = ("1.3", "1.4")  # TF releases whose Operation joined its context before its id
 
@@ -105,7 +106,5 @@ def install():
     current = ops.Operation.__dict__["from_node_def"].__func__
     if not hasattr(current, "_tf1_cnn_original"):
         ops.Operation.from_node_def = classmethod(from_node_def_1x(current))
-    if not hasattr(control_flow_state._ZerosLikeV1, "_tf1_cnn_original"):
-        control_flow_state._ZerosLikeV1 = zeros_like_switch_1x(control_flow_state._ZerosLikeV1)
-    if not hasattr(control_flow_state._ZerosLikeV2, "_tf1_cnn_original"):
-        control_flow_state._ZerosLikeV2 = zeros_like_output_1_3(control_flow_state._ZerosLikeV2)
+    wrap(control_flow_state, "_ZerosLikeV1", zeros_like_switch_1x)
+    wrap(control_flow_state, "_ZerosLikeV2", zeros_like_output_1_3)

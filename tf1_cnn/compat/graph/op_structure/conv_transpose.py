@@ -10,6 +10,7 @@ import functools
 import tensorflow as tf
 
 from ... import settings
+from ._wrapping import wrap
 
 _v1 = tf.compat.v1
 
@@ -37,6 +38,5 @@ def install():
     """Wrap the v1 ``nn_ops.conv2d_transpose`` and its export for the process (idempotent)."""
     from tensorflow.python.ops import nn_ops
 
-    if not hasattr(nn_ops.conv2d_transpose, "_tf1_cnn_original"):
-        nn_ops.conv2d_transpose = conv2d_transpose_1x(nn_ops.conv2d_transpose)
+    if wrap(nn_ops, "conv2d_transpose", conv2d_transpose_1x):
         tf.compat.v1.nn.conv2d_transpose = nn_ops.conv2d_transpose

@@ -14,6 +14,7 @@ from tensorflow.python.eager import context
 from tensorflow.python.framework import constant_op
 
 from ... import settings
+from ._wrapping import wrap
 
 # 1.15's tf.data.experimental.OptimizationOptions: the static optimizations on by default
 DEFAULT_OPTIMIZATIONS_1_15 = ("map_and_batch_fusion", "noop_elimination", "shuffle_and_repeat_fusion")
@@ -49,6 +50,4 @@ def make_initializable_iterator_1_15(original):
 def install():
     from tensorflow.python.data.ops import dataset_ops
 
-    cls = dataset_ops.DatasetV1
-    if not hasattr(cls._make_initializable_iterator, "_tf1_cnn_original"):
-        cls._make_initializable_iterator = make_initializable_iterator_1_15(cls._make_initializable_iterator)
+    wrap(dataset_ops.DatasetV1, "_make_initializable_iterator", make_initializable_iterator_1_15)

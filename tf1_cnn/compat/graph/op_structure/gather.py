@@ -19,6 +19,7 @@ import tensorflow as tf
 from tensorflow.python.ops import gen_array_ops, resource_variable_ops
 
 from ... import settings
+from ._wrapping import wrap
 
 _v1 = tf.compat.v1
 _OLD = ("1.3", "1.4")
@@ -83,11 +84,9 @@ def install():
     """Wrap ``array_ops.gather`` and ``embedding_ops.embedding_lookup`` and their TF1 exports (idempotent)."""
     from tensorflow.python.ops import array_ops, embedding_ops
 
-    if not hasattr(array_ops.gather, "_tf1_cnn_original"):
-        array_ops.gather = gather_1x(array_ops.gather)
+    if wrap(array_ops, "gather", gather_1x):
         tf.compat.v1.gather = array_ops.gather
-    if not hasattr(embedding_ops.embedding_lookup, "_tf1_cnn_original"):
-        embedding_ops.embedding_lookup = embedding_lookup_1x(embedding_ops.embedding_lookup)
+    if wrap(embedding_ops, "embedding_lookup", embedding_lookup_1x):
         tf.compat.v1.nn.embedding_lookup = embedding_ops.embedding_lookup
     from tensorflow.python.framework import ops
 

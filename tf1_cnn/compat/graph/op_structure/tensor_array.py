@@ -10,6 +10,8 @@ import functools
 from tensorflow.python.eager import context
 from tensorflow.python.ops import gen_data_flow_ops
 
+from ._wrapping import wrap
+
 
 def size_1x(original):
     """``_GraphTensorArray.size(self, name=None)`` -> an int32 scalar; TF 1.x's op (every version) in graphs."""
@@ -27,6 +29,4 @@ def install():
     """Wrap the graph TensorArray's ``size`` for the process (idempotent)."""
     from tensorflow.python.ops import tensor_array_ops
 
-    cls = tensor_array_ops._GraphTensorArray
-    if not hasattr(cls.size, "_tf1_cnn_original"):
-        cls.size = size_1x(cls.size)
+    wrap(tensor_array_ops._GraphTensorArray, "size", size_1x)
