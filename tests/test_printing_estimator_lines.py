@@ -44,6 +44,10 @@ def test_estimator_logs_the_lines_tf_1_4_logged(tmp_path):
                    str(tmp_path / "model"), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert _masked(proc.stderr) == ON_TF_1_4
+    # TF 1.3.0 / 1.4.1 saved the first checkpoint after the first step, TF 1.15.5 before it (oracles)
+    assert re.findall(r"Saving checkpoints for (\d+) ", proc.stderr) == ["1", "150"]
+    assert sorted(p.name for p in (tmp_path / "model").glob("model.ckpt-*.index")) == ["model.ckpt-1.index",
+                                                                                      "model.ckpt-150.index"]
     assert re.search(r"^INFO:tensorflow:Starting evaluation at \d{4}-\d\d-\d\d-\d\d:\d\d:\d\d$", proc.stderr, re.M)
     assert "has not been increased" not in proc.stderr
     config = next(line for line in proc.stderr.splitlines() if line.startswith("INFO:tensorflow:Using config: "))

@@ -122,6 +122,9 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     from .printing import estimator_lines
 
     estimator_lines.install()  # an Estimator's INFO lines as the TF 1.x version logged them
+    from . import checkpoint_saver_hook
+
+    checkpoint_saver_hook.install()  # 1.3 / 1.4: the first checkpoint after the first step (checkpoint_saver_hook.py)
     tf.compat.v1.disable_v2_behavior()
     _graph_mode_context_switches()  # init_scope leaves a function for the graph, not for eager mode
     from .graph import interchange, names, op_structure, op_types, operation_v1

@@ -8,10 +8,11 @@ Estimator's ``INFO:tensorflow:loss = 2.44919, step = 1`` lines in their stdout s
 
 TF 2.21 keeps the format, but ``legacy`` sets the level to ERROR to hide TensorFlow 2's own
 deprecation notices (``install._quiet_library_chatter``). ``install()`` here, in an interactive
-process only, restores TF 1.x's INFO-to-stdout and drops instead, by a filter, the deprecation
+process only, restores TF 1.x's INFO-to-stdout. In every process a filter drops the deprecation
 records TensorFlow 2 / tf_keras / tf_slim log about themselves (the migration report lists the
-names). Scripts keep legacy's quiet default; ``tf.logging.set_verbosity(tf.logging.INFO)`` in a
-script prints ``INFO:tensorflow:msg`` to stderr as TF 1.x did (TF 2.21's handler does that already).
+names), whatever level the code sets. Scripts keep legacy's quiet default;
+``tf.logging.set_verbosity(tf.logging.INFO)`` in a script prints ``INFO:tensorflow:msg`` to stderr as
+TF 1.x did (TF 2.21's handler does that already).
 """
 import logging
 import os
@@ -47,13 +48,19 @@ class LibraryDeprecations(logging.Filter):
 
 
 def install(force_interactive=None):
-    """In an interactive process: the ``tensorflow`` logger at INFO, to stdout, library deprecations
-    filtered out (idempotent). Returns whether it applied."""
-    if not (interactive() if force_interactive is None else force_interactive) or os.environ.get("TF1_CNN_VERBOSE"):
+    """Library deprecations filtered out of the ``tensorflow`` logger; in an interactive process also the logger
+    at INFO, to stdout (idempotent). Returns whether the interactive set-up applied."""
+    if os.environ.get("TF1_CNN_VERBOSE"):
         return False
     import tensorflow as tf
 
     logger = tf.get_logger()
+    if not any(isinstance(f, LibraryDeprecations) for f in logger.filters):
+        # in scripts too: a script's own tf.logging.set_verbosity(INFO) would otherwise show TF 2.21's notices
+        # about its own internals (QueueRunner, start_queue_runners, ...), which TF 1.3 / 1.4 never logged
+        logger.addFilter(LibraryDeprecations())
+    if not (interactive() if force_interactive is None else force_interactive):
+        return False
     logger.setLevel(logging.INFO)
     if not _installed:
         handlers = [h for h in logger.handlers if isinstance(h, logging.StreamHandler)]
@@ -64,6 +71,5 @@ def install(force_interactive=None):
             handlers = [handler]
         for handler in handlers:
             handler.setStream(_CurrentStdout())
-        logger.addFilter(LibraryDeprecations())
         _installed.append(True)
     return True
