@@ -28,6 +28,8 @@ import importlib.machinery
 import sys
 import types
 
+from . import module_getattr
+
 # old name -> new name (a module attribute): TF moved the object, the same function or class.
 MOVED = {
     # TF 2.13 split control flow out of control_flow_ops (tf_slim's batch_norm, metrics, decoders)
@@ -353,24 +355,18 @@ def _by_module():
 
 def _add_getattr(module):
     """Give ``module`` a ``__getattr__`` for its old names (chained to any it already has)."""
-    original = module.__dict__.get("__getattr__")
-    if getattr(original, "_tf1_cnn_internal", False):
-        return
     prefix = module.__name__ + "."
 
-    def __getattr__(attr):  # only asked for names the module lacks: nothing it has slows down
+    def old_name(attr):
         name = prefix + attr
-        if name in MOVED or name in REMOVED:
-            from .. import migration
+        if name not in MOVED and name not in REMOVED:
+            return module_getattr.MISSING
+        from .. import migration
 
-            migration.record(name)
-            return _lookup(MOVED[name]) if name in MOVED else REMOVED[name][1]()
-        if original is not None:
-            return original(attr)
-        raise AttributeError(f"module {module.__name__!r} has no attribute {attr!r}")
+        migration.record(name)
+        return _lookup(MOVED[name]) if name in MOVED else REMOVED[name][1]()
 
-    __getattr__._tf1_cnn_internal = True
-    module.__getattr__ = __getattr__
+    module_getattr.chain(module, "tf_internal", old_name)
 
 
 class _AliasLoader(importlib.abc.Loader):

@@ -29,6 +29,8 @@ import importlib.machinery
 import sys
 import types
 
+from . import module_getattr
+
 # the public submodules of TF 1.4.1's tensorflow.python.keras (oracle: dir() minus Input, estimator, _impl);
 # TF 1.15.5 had each of them too
 API = ("activations", "applications", "backend", "callbacks", "constraints", "datasets", "initializers",
@@ -113,8 +115,7 @@ def _version():
 
 def _install_views(package):
     """Put a view in place of each public submodule (in ``sys.modules`` and on the package)."""
-    original_getattr = package.__dict__.get("__getattr__")
-    if getattr(original_getattr, "_tf1_cnn_era", False):
+    if module_getattr.chained(package, "tf_python_keras"):
         return
     for sub in API:
         name = f"{PACKAGE}.{sub}"
@@ -128,15 +129,12 @@ def _install_views(package):
         sys.modules[name] = view
         setattr(package, sub, view)
 
-    def __getattr__(attr):  # only asked for names the package lacks
-        if attr == "__version__":
-            return _version()
-        if original_getattr is not None:
-            return original_getattr(attr)
-        raise AttributeError(f"module {PACKAGE!r} has no attribute {attr!r}")
+    module_getattr.chain(package, "tf_python_keras", _package_attr)
 
-    __getattr__._tf1_cnn_era = True
-    package.__getattr__ = __getattr__
+
+def _package_attr(attr):
+    """``tensorflow.python.keras.__version__``: the era's Keras version (TF 2.21's package has none)."""
+    return _version() if attr == "__version__" else module_getattr.MISSING
 
 
 class _Finder(importlib.abc.MetaPathFinder):
