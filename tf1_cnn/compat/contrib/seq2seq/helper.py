@@ -104,7 +104,24 @@ class CustomHelper(Helper):
             return self._next_inputs_fn(time=time, outputs=outputs, state=state, sample_ids=sample_ids)
 
 
-class TrainingHelper(Helper):
+class _ArgmaxIdsHelper(Helper):
+    """What TF 1.15's TrainingHelper and GreedyEmbeddingHelper each defined alike: ``batch_size`` from
+    ``self._batch_size`` (set in ``__init__``), one int32 id per batch entry (shape [])."""
+
+    @property
+    def batch_size(self):
+        return self._batch_size
+
+    @property
+    def sample_ids_shape(self):
+        return TensorShape([])
+
+    @property
+    def sample_ids_dtype(self):
+        return v1.int32
+
+
+class TrainingHelper(_ArgmaxIdsHelper):
     """Feeds the ground truth: step t reads ``inputs[:, t]`` (teacher forcing).
 
     inputs: [batch, time, ...] (``time_major``: [time, batch, ...]), a nested structure allowed;
@@ -132,18 +149,6 @@ class TrainingHelper(Helper):
     @property
     def sequence_length(self):
         return self._sequence_length
-
-    @property
-    def batch_size(self):
-        return self._batch_size
-
-    @property
-    def sample_ids_shape(self):
-        return TensorShape([])
-
-    @property
-    def sample_ids_dtype(self):
-        return v1.int32
 
     def initialize(self, name=None):
         with v1.name_scope(name, "TrainingHelperInitialize"):
@@ -289,7 +294,7 @@ class ScheduledOutputTrainingHelper(TrainingHelper):
             return (finished, next_inputs, state)
 
 
-class GreedyEmbeddingHelper(Helper):
+class GreedyEmbeddingHelper(_ArgmaxIdsHelper):
     """Inference: feeds the embedding of the argmax of the outputs; finished at ``end_token``.
 
     start_tokens: [batch] int32; end_token: scalar int32; embedding: [vocab, depth] or a callable.
@@ -305,18 +310,6 @@ class GreedyEmbeddingHelper(Helper):
         if self._end_token.get_shape().ndims != 0:
             raise ValueError("end_token must be a scalar")
         self._start_inputs = self._embedding_fn(self._start_tokens)
-
-    @property
-    def batch_size(self):
-        return self._batch_size
-
-    @property
-    def sample_ids_shape(self):
-        return TensorShape([])
-
-    @property
-    def sample_ids_dtype(self):
-        return v1.int32
 
     def initialize(self, name=None):
         finished = v1.tile([False], [self._batch_size])
