@@ -77,10 +77,11 @@ FASHION = "/usr/share/datasets/fashion-mnist"
 # chance. Measured here: seed 0 natively (AVX-512) 0.5614, with ONEDNN_MAX_CPU_ISA=AVX2 0.1000; under
 # --portable (oneDNN pinned to AVX2, two threads: the same kernels on every AVX2 machine) seeds 1 and 3
 # give 0.1000, seed 2 gives 0.606. So the learning check runs --portable with seed 2: one trajectory,
-# whatever CPU runs the suite, and a real one (chance is 0.1).
-STEPS = 2000
+# whatever CPU runs the suite, and a real one (chance is 0.1). Its first 1000 steps (the same trajectory:
+# 0.4087 test accuracy, measured) are enough to tell learning from a collapse to 0.1, in half the time.
+STEPS = 1000
 SEED = 2
-CHANCE_FLOOR = 0.4
+CHANCE_FLOOR = 0.3
 
 
 def test_full_size_fashion_mnist_learns_on_any_cpu():
