@@ -1,7 +1,8 @@
 """The TF 1.x float mode (tf1_cnn/compat/floats): each op computes TF 1.15.5's floats, bit for bit.
 
 tf1_cnn/oracle/float_probe.py computes Exp, Log, Reciprocal, Sum, Mean (full and per axis),
-softmax cross-entropy (dense and sparse) and its gradient, and two Adam steps on seeded inputs of several shapes
+softmax cross-entropy (dense and sparse) and its gradient, LogSoftmax, one-channel
+Conv2DBackpropFilter, ApplyAdam's shards, and two Adam steps on seeded inputs of several shapes
 (sizes not multiples of 8, special values), once on real TF 1.15.5 and once under the mode, each at
 1 and at 2 intra-op threads (one process per count: TF sizes its pool by the first session).
 Skipped where the mode cannot be had (no AVX, which TF 1.15's wheel used; no compiler), failed
@@ -57,6 +58,7 @@ FAMILIES = {
     "reductions": ("sum", "mean"),
     "adam": ("adam_", "adamsens_"),  # adamsens_: ApplyAdam's shards by size and thread count
     "conv_filter": ("convfilter_",),
+    "log_softmax": ("logsoftmax_",),
 }
 
 

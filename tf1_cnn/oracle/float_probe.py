@@ -10,7 +10,7 @@ Cases (tensor shapes in the names): Exp / Log / Reciprocal over 7, 8, 1001 value
 [3, 5, 17] and special values (0, -0, +-inf, NaN, subnormals, the exp range's ends); Sum / Mean in
 full over 37 .. 120001 values (beyond 108388 TF 1.15 shards a full sum by thread count), over
 axis 0 / 1 of [300, 100] and [2000, 37], over the middle of [5, 3, 7]; softmax cross-entropy and
-its gradient (tf.gradients with a grad_ys) on [64, 10], [7, 3], [5, 1000], [3, 9000], and the sparse one
+its gradient (tf.gradients with a grad_ys) and LogSoftmax on [64, 10], [7, 3], [5, 1000], [3, 9000], and the sparse one
 with int64 and int32 labels; two Adam
 steps on [1700] and [300, 100] variables; one ApplyAdam on variables of 10, 71, 79, 81, 7839 and 7840
 values whose packet and scalar square roots give different updates (var 0, m 1, grad 1, v in
@@ -116,6 +116,7 @@ def main(out, threads, runtime):
             lg = ph(k)
             xe = tf.nn.softmax_cross_entropy_with_logits_v2(labels=ph('lb_' + n), logits=lg)
             fetch['xent_' + n] = xe
+            fetch['logsoftmax_' + n] = tf.nn.log_softmax(lg)
             fetch['xentgrad_' + n] = tf.gradients(xe, lg, grad_ys=ph('dy_' + n))[0]
             labels = ph('sl_' + n)
             for name, lb in (('sparsexent_', labels), ('sparsexent32_', tf.cast(labels, tf.int32))):

@@ -22,7 +22,8 @@ LABEL = "tf1_15"
 ENV = "TF1_CNN_TF1_FLOATS"
 # The op types given TF 1.15's arithmetic (float32 only).
 OPS = frozenset({"Exp", "Log", "Reciprocal", "Inv", "Sum", "Mean", "SoftmaxCrossEntropyWithLogits",
-                 "SparseSoftmaxCrossEntropyWithLogits", "ApplyAdam", "Conv2DBackpropFilter"})
+                 "SparseSoftmaxCrossEntropyWithLogits", "ApplyAdam", "Conv2DBackpropFilter",
+                 "LogSoftmax"})
 
 _state = {"library": None, "error": None}
 
