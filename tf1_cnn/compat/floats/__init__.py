@@ -12,7 +12,8 @@ the two sources; tests/test_floats.py checks each against the TF 1.15.5 oracle.
 
 ``enable()`` before TensorFlow is imported sets ``TF_ENABLE_ONEDNN_OPTS=0`` (oneDNN's conv
 gradients and some matmuls differ from TF 1.15's Eigen ones); after the import it builds (once,
-``build.py``) and loads the library and starts labelling. On a machine without a compiler or AVX
+``build.py``) and loads the library and starts labelling; local sessions then run TF 2.21's graph
+optimizers in TF 1.15's order (``grappler.py``), whose rewrites of products TF 1.15 computed. On a machine without a compiler or AVX
 it says why on stderr and the run continues without the mode.
 """
 import os
@@ -59,9 +60,10 @@ def enable(verbose=False):
         print(f"tf1-cnn: the TF 1.x float mode is off: {_state['error']}", file=sys.stderr)
         return False
     _state["library"] = str(paths[0])
-    from . import labels
+    from . import grappler, labels
 
     labels.install()
+    grappler.install()  # the graph optimizers in TF 1.15's order (grappler.py)
     return True
 
 
