@@ -15,7 +15,9 @@
 //   add the halves' sums; otherwise one packet accumulator, a scalar tail, and the packet's lanes
 //   added as ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)); a sum over an outer axis: rows in order;
 //   other axis patterns: see ReduceOp;
-// - Mean: that sum divided by the count as a float.
+// - Mean: that sum divided by the count as a float;
+// - LogSoftmax: see LogSoftmaxOp; ApplyAdam's shards by size and thread count: see adam_block.
+// (Conv2DBackpropFilter with one input channel is tf1_conv_filter.cc, a library of its own.)
 #include <immintrin.h>
 #include <cmath>
 #include <cstdint>
