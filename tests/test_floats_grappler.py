@@ -10,8 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 
 SCRIPT = '''
@@ -73,7 +71,8 @@ def test_tf1_15_order_and_the_users_toggles():
     assert grappler.config_for("", own) is own  # a config naming its own optimizers is left as it is
     plain = config_pb2.ConfigProto(intra_op_parallelism_threads=1)
     new = grappler.config_for("", plain)
-    assert list(new.graph_options.rewrite_options.optimizers) == names and not plain.graph_options.rewrite_options.optimizers
+    assert list(new.graph_options.rewrite_options.optimizers) == names
+    assert not plain.graph_options.rewrite_options.optimizers  # the caller's config is not changed
     assert grappler.config_for("grpc://x:1", plain) is plain
 
 

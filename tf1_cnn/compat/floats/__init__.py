@@ -13,8 +13,8 @@ the two sources; tests/test_floats.py checks each against the TF 1.15.5 oracle.
 ``enable()`` before TensorFlow is imported sets ``TF_ENABLE_ONEDNN_OPTS=0`` (oneDNN's conv
 gradients and some matmuls differ from TF 1.15's Eigen ones); after the import it builds (once,
 ``build.py``) and loads the library and starts labelling; local sessions then run TF 2.21's graph
-optimizers in TF 1.15's order (``grappler.py``), whose rewrites of products TF 1.15 computed. On a machine without a compiler or AVX
-it says why on stderr and the run continues without the mode.
+optimizers in TF 1.15's order (``grappler.py``), whose rewrites of products TF 1.15 computed. On a
+machine without a compiler or AVX it says why on stderr and the run continues without the mode.
 """
 import os
 import sys

@@ -193,7 +193,8 @@ class Conv2DBackpropFilterOp : public OpKernel {
     std::string format;
     OP_REQUIRES_OK(c, c->GetAttr("data_format", &format));
     if (c->HasAttr("dilations")) OP_REQUIRES_OK(c, c->GetAttr("dilations", &dilations));
-    OP_REQUIRES(c, format == "NHWC", errors::InvalidArgument("the tf1_15 Conv2DBackpropFilter takes NHWC, got ", format));
+    OP_REQUIRES(c, format == "NHWC",
+                errors::InvalidArgument("the tf1_15 Conv2DBackpropFilter takes NHWC, got ", format));
     OP_REQUIRES(c, strides.size() == 4 && strides[0] == 1 && strides[3] == 1,
                 errors::InvalidArgument("Conv2DBackpropFilter strides must be [1, sh, sw, 1]"));
     for (int32_t d : dilations)
@@ -208,13 +209,15 @@ class Conv2DBackpropFilterOp : public OpKernel {
     const Tensor& input = ctx->input(0);
     const Tensor& sizes = ctx->input(1);
     const Tensor& grad = ctx->input(2);
-    OP_REQUIRES(ctx, input.dims() == 4, errors::InvalidArgument("input must be 4-dimensional: ", input.shape().DebugString()));
+    OP_REQUIRES(ctx, input.dims() == 4,
+                errors::InvalidArgument("input must be 4-dimensional: ", input.shape().DebugString()));
     OP_REQUIRES(ctx, sizes.dims() == 1 && sizes.NumElements() == 4,
                 errors::InvalidArgument("filter_sizes must be a vector of 4: ", sizes.shape().DebugString()));
     auto fs = sizes.flat<int32_t>();
     const int64_t N = input.dim_size(0), H = input.dim_size(1), W = input.dim_size(2), C = input.dim_size(3);
     const int64_t kh = fs(0), kw = fs(1), O = fs(3);
-    OP_REQUIRES(ctx, fs(2) == C, errors::InvalidArgument("filter_sizes' input depth ", fs(2), " is not the input's ", C));
+    OP_REQUIRES(ctx, fs(2) == C,
+                errors::InvalidArgument("filter_sizes' input depth ", fs(2), " is not the input's ", C));
     int64_t oh, ow, pt = 0, pl = 0;
     if (padding_ == "SAME") {
       oh = (H + sh_ - 1) / sh_;
@@ -227,8 +230,8 @@ class Conv2DBackpropFilterOp : public OpKernel {
     }
     OP_REQUIRES(ctx, grad.dims() == 4 && grad.dim_size(0) == N && grad.dim_size(1) == oh && grad.dim_size(2) == ow &&
                          grad.dim_size(3) == O,
-                errors::InvalidArgument("out_backprop ", grad.shape().DebugString(), " does not match [", N, ",", oh, ",",
-                                        ow, ",", O, "]"));
+                errors::InvalidArgument("out_backprop ", grad.shape().DebugString(), " does not match [", N, ",",
+                                        oh, ",", ow, ",", O, "]"));
     Tensor* out = nullptr;
     OP_REQUIRES_OK(ctx, ctx->allocate_output(0, TensorShape({kh, kw, C, O}), &out));
     const int64_t F = kh * kw * C, P = oh * ow;

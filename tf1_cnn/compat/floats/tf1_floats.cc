@@ -220,7 +220,8 @@ static int64_t adam_block(int64_t n, int threads) {
   const double cost = 41.8125 * static_cast<double>(n);
   const double t = (static_cast<double>(n) * cost - 100000.0) / 100000.0 + 0.9;
   if (t < 2.0) return n;  // the cost model's one thread: the caller's thread does it all
-  int64_t block = std::min(n, std::max(divup(n, 4 * static_cast<int64_t>(threads)), static_cast<int64_t>(40000.0 / cost)));
+  int64_t block =
+      std::min(n, std::max(divup(n, 4 * static_cast<int64_t>(threads)), static_cast<int64_t>(40000.0 / cost)));
   const int64_t max_block = std::min(n, 2 * block);
   int64_t count = divup(n, block);
   double best = static_cast<double>(count) / (divup(count, threads) * threads);
