@@ -16,7 +16,8 @@ bit prints the same losses for a while. So ``--exact`` compares bits, in two pas
    the run, either the ops that updated them (``ApplyAdam``, ...) or the graph optimizer's rewrites
    of the real run are the cause: TF 1.15's and TF 2.21's grappler reassociate a chain of products
    with constants differently (measured: ``(a * c1) * b * c2`` became ``(a * c2) * (b * c1)`` on
-   TF 1.15.5 and ``a * (b * (c1 * c2))`` on TF 2.21), which only the real run sees.
+   TF 1.15.5 and ``a * (b * (c1 * c2))`` on TF 2.21), which only the real run sees (the float mode
+   runs TF 2.21's optimizers in TF 1.15's order, which removes that one: floats/grappler.py).
 The graphs must be identical for the comparison to mean anything (op names pair the tensors);
 the report says so when they are not.
 """

@@ -10,9 +10,13 @@ Cases (tensor shapes in the names): Exp / Log / Reciprocal over 7, 8, 1001 value
 [3, 5, 17] and special values (0, -0, +-inf, NaN, subnormals, the exp range's ends); Sum / Mean in
 full over 37 .. 120001 values (beyond 108388 TF 1.15 shards a full sum by thread count), over
 axis 0 / 1 of [300, 100] and [2000, 37], over the middle of [5, 3, 7]; softmax cross-entropy and
-its gradient (tf.gradients with a grad_ys) on [64, 10], [7, 3], [5, 1000], [3, 9000], and the sparse one
+its gradient (tf.gradients with a grad_ys) and LogSoftmax on [64, 10], [7, 3], [5, 1000], [3, 9000], and the sparse one
 with int64 and int32 labels; two Adam
-steps on [1700] and [300, 100] variables.
+steps on [1700] and [300, 100] variables; one ApplyAdam on variables of 10, 71, 79, 81, 7839 and 7840
+values whose packet and scalar square roots give different updates (var 0, m 1, grad 1, v in
+[0.01, 1)), so each element shows how TF 1.15 cut the variable into shards; Conv2DBackpropFilter with
+one input channel ([32,28,28,1] x 5x5x8 SAME, [5,28,28,1] x 5x5x16 stride 2, [8,13,11,1] x 3x3x4
+VALID, [64,28,28,1] x 5x5x32, [128,32,32,1] x 7x7x32: two shards of images) and with three.
 """
 import os
 import sys
@@ -49,7 +53,23 @@ def inputs():
         d['var_' + k] = rs.standard_normal(shape).astype(np.float32)
         for step in (0, 1):
             d['grad%d_%s' % (step, k)] = (rs.standard_normal(shape) * np.exp(rs.uniform(-12, 0, shape))).astype(np.float32)
+    for n in ADAM_SHARDS:  # (drawn after the cases above: their draws stay)
+        d['adamv_%d' % n] = rs.uniform(0.01, 1, n).astype(np.float32)
+    for name, xs, fs, stride, pad in CONV_FILTER:
+        oh = -(-xs[1] // stride) if pad == 'SAME' else (xs[1] - fs[0]) // stride + 1
+        ow = -(-xs[2] // stride) if pad == 'SAME' else (xs[2] - fs[1]) // stride + 1
+        d['cx_' + name] = rs.standard_normal(xs).astype(np.float32)
+        d['cdy_' + name] = rs.standard_normal((xs[0], oh, ow, fs[3])).astype(np.float32)
     return d
+
+
+ADAM_SHARDS = (10, 71, 79, 81, 7839, 7840)
+CONV_FILTER = [('32x28x28x1_5x5x8', (32, 28, 28, 1), (5, 5, 1, 8), 1, 'SAME'),
+               ('5x28x28x1_5x5x16_s2', (5, 28, 28, 1), (5, 5, 1, 16), 2, 'SAME'),
+               ('8x13x11x1_3x3x4_valid', (8, 13, 11, 1), (3, 3, 1, 4), 1, 'VALID'),
+               ('64x28x28x1_5x5x32', (64, 28, 28, 1), (5, 5, 1, 32), 1, 'SAME'),
+               ('128x32x32x1_7x7x32', (128, 32, 32, 1), (7, 7, 1, 32), 1, 'SAME'),
+               ('32x28x28x3_5x5x8', (32, 28, 28, 3), (5, 5, 3, 8), 1, 'SAME')]
 
 
 def main(out, threads, runtime):
@@ -96,12 +116,24 @@ def main(out, threads, runtime):
             lg = ph(k)
             xe = tf.nn.softmax_cross_entropy_with_logits_v2(labels=ph('lb_' + n), logits=lg)
             fetch['xent_' + n] = xe
+            fetch['logsoftmax_' + n] = tf.nn.log_softmax(lg)
             fetch['xentgrad_' + n] = tf.gradients(xe, lg, grad_ys=ph('dy_' + n))[0]
             labels = ph('sl_' + n)
             for name, lb in (('sparsexent_', labels), ('sparsexent32_', tf.cast(labels, tf.int32))):
                 sx = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=lb, logits=lg)
                 fetch[name + n] = sx
                 fetch[name.replace('xent', 'xentgrad') + n] = tf.gradients(sx, lg, grad_ys=ph('dy_' + n))[0]
+    for name, xs, fs, stride, pad in CONV_FILTER:
+        fetch['convfilter_' + name] = tf.nn.conv2d_backprop_filter(
+            ph('cx_' + name), tf.constant(fs), ph('cdy_' + name), [1, stride, stride, 1], pad)
+    sens = []
+    for n in ADAM_SHARDS:
+        ref = lambda init, label: tf.Variable(init, name='%s_%d' % (label, n))
+        var, m, v = ref(np.zeros(n, np.float32), 'sv'), ref(np.ones(n, np.float32), 'sm'), ref(d['adamv_%d' % n], 'sw')
+        c = lambda x: tf.constant(x, tf.float32)
+        sens.append((n, var, tf.raw_ops.ApplyAdam(var=var._ref(), m=m._ref(), v=v._ref(), beta1_power=c(0.9),
+                                                  beta2_power=c(0.999), lr=c(1e-3), beta1=c(0.9), beta2=c(0.999),
+                                                  epsilon=c(1e-8), grad=c(np.ones(n, np.float32)))))
     adam = []
     for k in sorted(d):
         if k.startswith('var_'):
@@ -118,6 +150,9 @@ def main(out, threads, runtime):
             sess.run(op, {g: d['grad0_' + n]})
             sess.run(op, {g: d['grad1_' + n]})
             res['adam_' + n], res['adam_m_' + n], res['adam_v_' + n] = sess.run([v, opt.get_slot(v, 'm'), opt.get_slot(v, 'v')])
+        for n, var, op in sens:
+            sess.run(op)
+            res['adamsens_%d' % n] = sess.run(var)
     np.savez(out, **{k: np.asarray(v) for k, v in res.items()})
 
 

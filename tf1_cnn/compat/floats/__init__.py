@@ -6,13 +6,15 @@ GradientDescent (``../shared/drift``'s measurements). What it computes different
 here by kernels of the project's own (``tf1_floats.cc``), registered for the same op names under
 the kernel label ``tf1_15``: a node with the attr ``_kernel: "tf1_15"`` runs them. The mode sets
 that attr on every float node of the ops in :data:`OPS` as it is created (the graph keeps its ops,
-names and count: seeds and ``compare`` see the same graph). The rules and how each was measured
-are in ``tf1_floats.cc``; tests/test_floats.py checks each against the TF 1.15.5 oracle.
+names and count: seeds and ``compare`` see the same graph); Conv2DBackpropFilter only with one
+input channel (``tf1_conv_filter.cc``, ``labels.py``). The rules and how each was measured are in
+the two sources; tests/test_floats.py checks each against the TF 1.15.5 oracle.
 
 ``enable()`` before TensorFlow is imported sets ``TF_ENABLE_ONEDNN_OPTS=0`` (oneDNN's conv
 gradients and some matmuls differ from TF 1.15's Eigen ones); after the import it builds (once,
-``build.py``) and loads the library and starts labelling. On a machine without a compiler or AVX
-it says why on stderr and the run continues without the mode.
+``build.py``) and loads the library and starts labelling; local sessions then run TF 2.21's graph
+optimizers in TF 1.15's order (``grappler.py``), whose rewrites of products TF 1.15 computed. On a
+machine without a compiler or AVX it says why on stderr and the run continues without the mode.
 """
 import os
 import sys
@@ -21,7 +23,8 @@ LABEL = "tf1_15"
 ENV = "TF1_CNN_TF1_FLOATS"
 # The op types given TF 1.15's arithmetic (float32 only).
 OPS = frozenset({"Exp", "Log", "Reciprocal", "Inv", "Sum", "Mean", "SoftmaxCrossEntropyWithLogits",
-                 "SparseSoftmaxCrossEntropyWithLogits", "ApplyAdam"})
+                 "SparseSoftmaxCrossEntropyWithLogits", "ApplyAdam", "Conv2DBackpropFilter",
+                 "LogSoftmax"})
 
 _state = {"library": None, "error": None}
 
@@ -49,16 +52,18 @@ def enable(verbose=False):
     from . import build
 
     try:
-        path = build.build(tf, verbose=verbose)
-        tf.load_library(str(path))
+        paths = build.build(tf, verbose=verbose)
+        for path in paths:
+            tf.load_library(str(path))
     except (build.BuildError, tf.errors.NotFoundError, OSError) as e:
         _state["error"] = str(e).splitlines()[0] if str(e) else type(e).__name__
         print(f"tf1-cnn: the TF 1.x float mode is off: {_state['error']}", file=sys.stderr)
         return False
-    _state["library"] = str(path)
-    from . import labels
+    _state["library"] = str(paths[0])
+    from . import grappler, labels
 
     labels.install()
+    grappler.install()  # the graph optimizers in TF 1.15's order (grappler.py)
     return True
 
 

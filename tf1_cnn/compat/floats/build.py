@@ -1,4 +1,9 @@
-"""Build ``tf1_floats.cc`` into a TensorFlow op library, once per TensorFlow version and source.
+"""Build the float mode's kernels into TensorFlow op libraries, once per TensorFlow version and source.
+
+``tf1_floats.cc`` (element-wise ops, reductions, cross-entropies, Adam) and ``tf1_conv_filter.cc``
+(Conv2DBackpropFilter with TF 1.15's Eigen contraction) are two libraries: the second instantiates
+Eigen's tensor contraction with its own block kernel, so it is built with hidden symbols, and no
+other float contraction shares its instantiations.
 
 The library goes to ``$TF1_CNN_CACHE/floats/`` (default ``~/.cache/tf1-cnn/floats/``) under a
 name keyed by TensorFlow's version and a hash of the source, the compiler command and the flags,
@@ -16,8 +21,11 @@ import tempfile
 from pathlib import Path
 
 SOURCE = Path(__file__).with_name("tf1_floats.cc")
-# AVX without FMA, as TF 1.15.5's PyPI wheel was built; no contraction of a*b+c into an FMA.
+CONV_SOURCE = Path(__file__).with_name("tf1_conv_filter.cc")
+# AVX without FMA, as TF 1.15.5's PyPI wheel was built; no contraction of a*b+c into an FMA (the
+# conv kernel's fused multiply-adds are explicit, in functions compiled for FMA).
 ARCH_FLAGS = ["-mavx", "-mno-fma", "-ffp-contract=off", "-O2"]
+CONV_FLAGS = ARCH_FLAGS + ["-fvisibility=hidden", "-fvisibility-inlines-hidden"]
 
 
 class BuildError(RuntimeError):
@@ -63,11 +71,24 @@ def cpu_has_avx():
     return False
 
 
+def cpu_has_avx512():
+    """TF 1.15.5's conv filter gradient ran MKL-DNN's AVX-512 GEMM on such a CPU (the rule measured)."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return " avx512f " in f" {line.split(':', 1)[1].strip()} "
+    except OSError:
+        pass
+    return False
+
+
 def build(tf, verbose=False):
-    """The library's path, built now if needed (BuildError on failure)."""
+    """The libraries' paths ([tf1_floats, tf1_conv_filter]), built now if needed (BuildError on failure)."""
     if not cpu_has_avx():
         raise BuildError("this CPU has no AVX (TF 1.15's CPU kernels used AVX packets)")
-    return build_library(tf, SOURCE, ARCH_FLAGS, cache_dir(), verbose)
+    return [build_library(tf, SOURCE, ARCH_FLAGS, cache_dir(), verbose),
+            build_library(tf, CONV_SOURCE, CONV_FLAGS, cache_dir(), verbose)]
 
 
 def build_library(tf, source, flags, base, verbose=False):
@@ -101,7 +122,8 @@ def main():
     import tensorflow as tf
 
     try:
-        print(build(tf, verbose=True))
+        for path in build(tf, verbose=True):
+            print(path)
     except BuildError as e:
         print(f"tf1-floats: {e}", file=sys.stderr)
         return 1

@@ -15,7 +15,9 @@
 //   add the halves' sums; otherwise one packet accumulator, a scalar tail, and the packet's lanes
 //   added as ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)); a sum over an outer axis: rows in order;
 //   other axis patterns: see ReduceOp;
-// - Mean: that sum divided by the count as a float.
+// - Mean: that sum divided by the count as a float;
+// - LogSoftmax: see LogSoftmaxOp; ApplyAdam's shards by size and thread count: see adam_block.
+// (Conv2DBackpropFilter with one input channel is tf1_conv_filter.cc, a library of its own.)
 #include <immintrin.h>
 #include <cmath>
 #include <cstdint>
@@ -199,13 +201,27 @@ static int reduce_shards(int64_t n, int threads) {
   return std::max(1, std::min(threads, k));
 }
 
-// Blocks of an element-wise loop without packet alignment (Adam): Eigen's parallelFor splitting
-// for a cost high enough that any n > 1 is split: blocks of ceil(n / (4 * threads)), coarsened
-// while the share of busy threads does not drop by more than 1%, up to twice that size.
+// ApplyAdam's shards, as TF 1.15's CPU kernel cut them (measured against the 1.15.5 wheel with
+// variables whose packet and scalar square roots give different updates, so every element shows
+// which path computed it): a variable whose size is a multiple of 8 is cut in whole packets (every
+// element takes the packet path, whatever the thread count); any other size n is cut in elements by
+// Eigen's parallelFor, each shard running packets from its own start and its last n % 8 elements
+// one by one. The parallelFor was given a cost of 41.8125 * n cycles per element (the whole
+// variable's cost per element: (16 bytes loaded + 12 stored) * 11/64 + 37 compute cycles, times n;
+// bounds measured: above 41.66 and at most 42.2), so:
+// - shards run on min(threads, int((n * cost - 1e5) / 1e5 + 0.9)) threads (Eigen's cost model as
+//   in reduce_shards): one shard up to n = 69, two from n = 71 on (2 threads);
+// - the block is max(ceil(n / (4 * threads)), int(40000 / cost)) elements, coarsened while the
+//   share of busy threads does not drop by more than 1%, up to twice that size (n = 71: 13,
+//   n = 79: 14, n = 81: 11, n = 1700: 213, n = 7839: 980 at 2 threads).
 static int64_t divup(int64_t a, int64_t b) { return (a + b - 1) / b; }
-static int64_t parallel_block(int64_t n, int threads) {
-  if (n <= 1 || threads <= 1) return n;
-  int64_t block = std::min(n, divup(n, 4 * static_cast<int64_t>(threads)));
+static int64_t adam_block(int64_t n, int threads) {
+  if (n % 8 == 0 || n <= 1 || threads <= 1) return n;
+  const double cost = 41.8125 * static_cast<double>(n);
+  const double t = (static_cast<double>(n) * cost - 100000.0) / 100000.0 + 0.9;
+  if (t < 2.0) return n;  // the cost model's one thread: the caller's thread does it all
+  int64_t block =
+      std::min(n, std::max(divup(n, 4 * static_cast<int64_t>(threads)), static_cast<int64_t>(40000.0 / cost)));
   const int64_t max_block = std::min(n, 2 * block);
   int64_t count = divup(n, block);
   double best = static_cast<double>(count) / (divup(count, threads) * threads);
@@ -396,6 +412,33 @@ static void shifted_row_sums(const float* logits, float* shifted, float* s, int6
   for (int64_t r = 0; r < B; ++r) s[r] = tree_sum(ex, r * C, C);
 }
 
+// TF 1.15's LogSoftmax over the last axis (the tensor as [B, C]), measured against the 1.15.5 wheel:
+// shifted = logits - rowmax; s = the row sums of exp(shifted) (the exp inside the row sum, as in the
+// cross-entropies); log over the [B] vector (packets, tail through logf); out = shifted - log(s).
+// (Softmax is not among the mode's ops: the same kind of rule, exp over the flat tensor, row sums,
+// 1 / s over [B], e * (1 / s), left 3 of 34,400 values 1 ULP from TF 1.15.5's, at one column of
+// several rows: a position-dependent step that was not found.)
+class LogSoftmaxOp : public OpKernel {
+ public:
+  explicit LogSoftmaxOp(OpKernelConstruction* c) : OpKernel(c) {}
+  void Compute(OpKernelContext* ctx) override {
+    const Tensor& in = ctx->input(0);
+    OP_REQUIRES(ctx, in.dims() >= 1,
+                tensorflow::errors::InvalidArgument("logits must have >= 1 dimension, got ", in.shape().DebugString()));
+    Tensor* out = nullptr;
+    OP_REQUIRES_OK(ctx, ctx->forward_input_or_allocate_output({0}, 0, in.shape(), &out));
+    const int64_t C = in.dim_size(in.dims() - 1);
+    const int64_t N = in.NumElements();
+    if (N == 0 || C == 0) return;
+    const int64_t B = N / C;
+    float* y = out->flat<float>().data();
+    std::vector<float> s(B), t(B);
+    shifted_row_sums(in.flat<float>().data(), y, s.data(), B, C);  // in place when the input was forwarded
+    map<Unary::kLog>(s.data(), t.data(), B);
+    for (int64_t i = 0; i < N; ++i) y[i] = y[i] - t[i / C];
+  }
+};
+
 // TF 1.15's softmax cross-entropy: shifted = logits - rowmax; s = sum(exp(shifted)) per row (the exp
 // inside the row sum); loss = sum(labels * (log(s) - shifted)) per row (log over the [batch] vector);
 // backprop = exp(shifted) / s - labels (exp over the flat tensor).
@@ -531,7 +574,7 @@ class ApplyAdamOp : public OpKernel {
     }
     const float alpha = adam_alpha(sc[2], sc[0], sc[1]);
     const int64_t n = var.NumElements();
-    const int64_t block = parallel_block(n, intra_threads(ctx));
+    const int64_t block = adam_block(n, intra_threads(ctx));
     float* pv = var.flat<float>().data();
     float* pm = m.flat<float>().data();
     float* pw = v.flat<float>().data();
@@ -574,6 +617,8 @@ REGISTER_KERNEL_BUILDER(Name("Inv").Device(DEVICE_CPU).TypeConstraint<float>("T"
                           tf1floats::ReduceOp<MEAN, int64_t>);
 TF1_REDUCE("Sum", false)
 TF1_REDUCE("Mean", true)
+REGISTER_KERNEL_BUILDER(Name("LogSoftmax").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
+                        tf1floats::LogSoftmaxOp);
 REGISTER_KERNEL_BUILDER(Name("SoftmaxCrossEntropyWithLogits").Device(DEVICE_CPU).TypeConstraint<float>("T").Label(TF1_LABEL),
                         tf1floats::XentOp);
 REGISTER_KERNEL_BUILDER(Name("SparseSoftmaxCrossEntropyWithLogits").Device(DEVICE_CPU).TypeConstraint<float>("T")
