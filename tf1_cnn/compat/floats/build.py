@@ -87,8 +87,14 @@ def build(tf, verbose=False):
     """The libraries' paths ([tf1_floats, tf1_conv_filter]), built now if needed (BuildError on failure)."""
     if not cpu_has_avx():
         raise BuildError("this CPU has no AVX (TF 1.15's CPU kernels used AVX packets)")
-    return [build_library(tf, SOURCE, ARCH_FLAGS, cache_dir(), verbose),
-            build_library(tf, CONV_SOURCE, CONV_FLAGS, cache_dir(), verbose)]
+    from concurrent.futures import ThreadPoolExecutor
+
+    # two compilers at once (each is one process): on a fresh machine the first use waits for the slower
+    # of the two builds, not their sum
+    with ThreadPoolExecutor(2) as pool:
+        jobs = [pool.submit(build_library, tf, source, flags, cache_dir(), verbose)
+                for source, flags in ((SOURCE, ARCH_FLAGS), (CONV_SOURCE, CONV_FLAGS))]
+        return [job.result() for job in jobs]
 
 
 def build_library(tf, source, flags, base, verbose=False):
