@@ -30,12 +30,13 @@ A oneDNN kernel (TF 2.21's convolutions, their gradients, pooling, matmuls, reor
 into shards on the intra-op pool; by TensorFlow's default the thread running the kernel schedules every
 shard there and sleeps until they are done. ``prepare_environment()`` sets TensorFlow's own
 ``TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD=1`` (unless the user set it): that thread runs the last shard
-itself. oneDNN still splits the work into the same shards (by the pool's thread count, unchanged), each
-computed by the same code whichever thread runs it, so the values are the same bit for bit
-(tests/test_session_threads.py) while each kernel call makes one hand-off fewer: seed 004's MNIST ResNet
-step (batches of 10, ~100 oneDNN kernel calls) made 65 voluntary and 33 involuntary context switches
-before, 53 and 22 after; the tf.data pipeline step 381 and 350 voluntary (bench/vs_tf1.py's workloads,
-getrusage over 280 steady steps, medians of 4 runs). TensorFlow reads the variable once, when the first
+itself (TensorFlow does so when the pool has a thread per core, its default). oneDNN still splits the
+work into the same shards (by the pool's thread count, unchanged), each computed by the same code
+whichever thread runs it, so the values are the same bit for bit (tests/test_session_threads.py) while
+each kernel call makes one hand-off fewer: seed 004's MNIST ResNet step (batches of 10) made 65 voluntary
+and 33 involuntary context switches before, 53 and 22 after; the tf.data pipeline step 381 and 350
+voluntary (bench/vs_tf1.py's workloads, getrusage over 280 steady steps, medians of 4 and 3 runs on a
+loaded machine). TensorFlow reads the variable once, when the first
 oneDNN kernel runs: setting it in ``install()`` (before any session ran) is early enough; ``legacy``
 sets it before TensorFlow is imported so that a warm server's key and its children have it too.
 """
