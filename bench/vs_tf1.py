@@ -14,7 +14,8 @@ the contenders alternating (load drift hits all alike):
            imported before the workload's first line (no start-up figures)
   legacy-off  ``legacy`` with the Session.run fast path off (TF1_CNN_SESSION_CACHE=0), with
            --fast-path-off: before / after in one run
-  legacy-spin ``legacy`` with TensorFlow's spinning thread pools (TF1_CNN_THREAD_SPINNING=1;
+  legacy-spin ``legacy`` with TensorFlow's own thread pools: spinning (TF1_CNN_THREAD_SPINNING=1) and
+           oneDNN's calling thread waiting (TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD=0;
            compat/session_threads.py), with --spinning: before / after in one run
 Workloads:
   startup         the user's first line, then ``import tensorflow``
@@ -25,12 +26,13 @@ Workloads:
   keras_resnet50  Keras 2's ResNet-50 (no weights) train_on_batch on 8 random 197x197 images (Keras 2.0.8's minimum size)
   input_pipeline  tf.data from_tensor_slices/map/shuffle/batch into tf.layers, no feed_dict
 Reported per workload and contender (medians over --repeats): steady-state ms per step (the
-median step inside each run, after warm-up steps) and CPU ms per step (the process's, all threads:
-on a loaded machine less disturbed than the wall time), whole-process wall and CPU seconds, peak
-resident memory (the child's ru_maxrss), and start-up (process start to the workload's first
-line, and to TensorFlow imported). Ratios are TF 1.x / legacy: above 1 means legacy is faster
-or smaller; "adds MiB" is legacy's peak memory less plain TF 2.21's on the same workload (what the
-runtime itself costs). The machine, its CPU flags and the versions are printed first.
+median step inside each run, after warm-up steps), CPU ms per step (the process's, all threads:
+on a loaded machine less disturbed than the wall time) and voluntary context switches per step
+("csw": threads going to sleep, the hand-offs a step makes between threads; a count, hardly changed by
+load), whole-process wall and CPU seconds, peak resident memory (the child's ru_maxrss), and start-up
+(process start to the workload's first line, and to TensorFlow imported). Ratios are TF 1.x / legacy:
+above 1 means legacy is faster or smaller; "adds MiB" is legacy's peak memory less plain TF 2.21's on
+the same workload (what the runtime itself costs). The machine, its CPU flags and the versions are printed first.
 """
 import argparse
 import json
@@ -100,6 +102,7 @@ def run_once(who, script, args, workdir):
         env["TF1_CNN_SESSION_CACHE"] = "0"
     if who == "legacy-spin":
         env["TF1_CNN_THREAD_SPINNING"] = "1"
+        env["TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD"] = "0"
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         env["BENCH_T0"] = repr(time.time())
         t0 = time.perf_counter()
@@ -153,7 +156,7 @@ def main(argv=None):
     p.add_argument("--fast-path-off", action="store_true",
                    help="also run legacy with the Session.run fast path off (before / after in one run)")
     p.add_argument("--spinning", action="store_true",
-                   help="also run legacy with TensorFlow's spinning thread pools (before / after in one run)")
+                   help="also run legacy with TensorFlow's own thread pools (before / after in one run)")
     args = p.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     work = plan(args.quick)
@@ -161,8 +164,8 @@ def main(argv=None):
     if unknown:
         p.error(f"unknown workload(s): {', '.join(sorted(unknown))}; choose from {', '.join(work)}")
     print(machine(), flush=True)
-    print(f"{'workload':15} {'who':11} {'ms/step':>9} {'CPU ms':>7} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9} "
-          f"{'first line s':>12} {'TF imported s':>13}   ratios TF1/legacy: step, wall, memory; "
+    print(f"{'workload':15} {'who':11} {'ms/step':>9} {'CPU ms':>7} {'csw':>5} {'wall s':>7} {'CPU s':>7} "
+          f"{'peak MiB':>9} {'first line s':>12} {'TF imported s':>13}   ratios TF1/legacy: step, wall, memory; "
           "legacy's peak less plain TF 2.21's")
     results = {}
     with tempfile.TemporaryDirectory() as workdir:
@@ -182,8 +185,8 @@ def main(argv=None):
                 for who in who_all:
                     runs[who].append(run_once(who, WORKLOADS / script, wargs, workdir))
             med = {w: {k: statistics.median(r.get(k, float("nan")) for r in rs) for k in
-                       ("ms_per_step", "cpu_ms_per_step", "wall_s", "cpu_s", "peak_mib", "first_line_s",
-                        "imported_s")}
+                       ("ms_per_step", "cpu_ms_per_step", "switches_per_step", "wall_s", "cpu_s", "peak_mib",
+                        "first_line_s", "imported_s")}
                    for w, rs in runs.items()}
             results[name] = {"runs": runs, "median": med}
             tf1, leg = who_all[0], "legacy"
@@ -198,8 +201,9 @@ def main(argv=None):
                         ratio += f"; adds {m['peak_mib'] - med['tf2.21']['peak_mib']:+.0f} MiB"
                 step_ms = None if name == "startup" else m["ms_per_step"]
                 step_cpu = None if name == "startup" else m["cpu_ms_per_step"]
+                csw = "-" if name == "startup" else f"{m['switches_per_step']:.0f}"
                 first, imported = (None, None) if who == "tf2.21" else (m["first_line_s"], m["imported_s"])
-                print(f"{name:15} {who:11} {fmt(step_ms):>9} {fmt(step_cpu):>7} {fmt(m['wall_s']):>7} "
+                print(f"{name:15} {who:11} {fmt(step_ms):>9} {fmt(step_cpu):>7} {csw:>5} {fmt(m['wall_s']):>7} "
                       f"{fmt(m['cpu_s']):>7} {fmt(m['peak_mib']):>9} {fmt(first):>12} {fmt(imported):>13}{ratio}",
                       flush=True)
     if args.json:

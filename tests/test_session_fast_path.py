@@ -176,6 +176,26 @@ def test_errors_on_a_cached_call_are_tensorflows(graph):
         sess.run(fetches, good)
 
 
+def test_a_tensor_made_unfeedable_after_the_call_was_cached_is_refused_as_tensorflow_refuses(graph):
+    g, sess, t = graph
+    fetches = [t["loss"], t["acc"]]
+    good = {t["x"]: np.ones([1, 2], np.float32), t["y"]: np.ones([1, 1], np.float32)}
+    sess.run(fetches, good)
+    sess.run(fetches, good)
+    assert hits(sess) == 1
+    g.prevent_feeding(t["y"])
+    _errors_alike(lambda: sess.run(fetches, good), lambda: original(sess, fetches, good))
+
+
+def test_the_shape_check_is_tensorshapes():
+    """fast._shape_accepts(static, numpy shape) answers as TensorShape.is_compatible_with."""
+    shapes = ((), (3,), (2,), (3, 2), (2, 2), (3, 2, 1), (0, 2))
+    for static in (None, [], [None], [3], [None, 2], [3, None], [3, 2], [None, None, 1]):
+        static = tf.TensorShape(static)
+        for shape in shapes:
+            assert fast._shape_accepts(static, shape) == static.is_compatible_with(shape), (static, shape)
+
+
 def test_options_and_run_metadata_are_honoured(graph):
     g, sess, t = graph
     feed = {t["x"]: np.ones([1, 2], np.float32), t["y"]: np.ones([1, 1], np.float32)}

@@ -1,7 +1,8 @@
 """compat/session_threads.py: local sessions get ``experimental.disable_thread_spinning`` on a copy of
 their config (the caller's config and the tf.config defaults kept), remote ones and wrong configs are
-TensorFlow's, ``TF1_CNN_THREAD_SPINNING=1`` keeps spinning, and training computes the same values
-bit for bit either way."""
+TensorFlow's, ``TF1_CNN_THREAD_SPINNING=1`` keeps spinning, oneDNN kernels run a shard on their calling
+thread unless the user's environment says otherwise, and training computes the same values bit for bit
+with TensorFlow's own pools."""
 import os
 import subprocess
 import sys
@@ -80,15 +81,26 @@ def test_remote_and_wrong_configs_are_tensorflows(graph):
         v1.Session(v1.ConfigProto())  # the config passed as the target: TensorFlow's message
 
 
+def test_onednn_caller_thread_is_set_unless_the_user_chose():
+    env = {}
+    session_threads.prepare_environment(env)
+    assert env == {"TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD": "1"}
+    env = {"TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD": "0"}
+    session_threads.prepare_environment(env)
+    assert env == {"TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD": "0"}
+
+
 SCRIPT = """
+import os
 import numpy as np
 import tensorflow as tf
 rs = np.random.RandomState(0)
 tf.set_random_seed(1)
 x = tf.placeholder(tf.float32, [None, 28, 28, 1]); y = tf.placeholder(tf.int64, [None])
 h = tf.layers.conv2d(x, 8, 3, padding="same", activation=tf.nn.relu)
+h = tf.layers.conv2d(h, 8, 1, strides=2, padding="same") + tf.layers.conv2d(h, 8, 3, strides=2, padding="same")
 h = tf.layers.max_pooling2d(h, 2, 2)
-logits = tf.layers.dense(tf.reshape(h, [-1, 14 * 14 * 8]), 10)
+logits = tf.layers.dense(tf.reshape(h, [-1, 7 * 7 * 8]), 10)
 loss = tf.losses.sparse_softmax_cross_entropy(labels=y, logits=logits)
 train = tf.train.AdamOptimizer(1e-2).minimize(loss)
 sess = tf.Session()
@@ -97,16 +109,23 @@ for i in range(15):
     _, l = sess.run([train, loss], {x: rs.rand(10, 28, 28, 1), y: rs.randint(0, 10, 10)})
     print(repr(float(l)))
 print(repr(sess.run(tf.reduce_sum(tf.trainable_variables()[0]))))
+print(os.environ.get("TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD"))
 print(sess._config.experimental.disable_thread_spinning)
 """
 
 
-def test_training_computes_the_same_values_with_and_without_spinning(tmp_path):
+def test_training_computes_the_same_values_as_with_tensorflows_own_pools(tmp_path):
+    """legacy's pools (no spinning, oneDNN's calling thread working: set by legacy itself) against
+    TensorFlow's own (spinning, the calling thread waiting): conv (3x3, strided, 1x1), pooling, dense and
+    Adam on batches of 10, every loss and a variable's sum equal bit for bit."""
     (tmp_path / "s.py").write_text(SCRIPT)
     procs = []
-    for switch in ("0", "1"):  # both at once: the two start-ups overlap
-        env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3", TF1_CNN_THREAD_SPINNING=switch)
+    for spinning in ("0", "1"):  # both at once: the two start-ups overlap
+        env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3", TF1_CNN_THREAD_SPINNING=spinning)
         env.pop("TF_NUM_INTRAOP_THREADS", None)
+        env.pop("TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD", None)
+        if spinning == "1":
+            env["TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD"] = "0"  # TensorFlow's default
         procs.append(subprocess.Popen([sys.executable, "-m", "tf1_cnn", "legacy", "--no-report", "s.py"],
                                       cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True))
@@ -115,5 +134,5 @@ def test_training_computes_the_same_values_with_and_without_spinning(tmp_path):
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
         outs.append(out.split())
-    assert outs[0][-1] == "True" and outs[1][-1] == "False"
-    assert len(outs[0]) == 17 and outs[0][:-1] == outs[1][:-1]
+    assert outs[0][-2:] == ["1", "True"] and outs[1][-2:] == ["0", "False"]
+    assert len(outs[0]) == 18 and outs[0][:-2] == outs[1][:-2]

@@ -49,6 +49,9 @@ def main(argv=None):
             console.portable()
         if args.command == "legacy":  # Keras 2 as tf.keras for TF1 code: before TensorFlow is imported
             os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+            from .compat import session_threads  # no TensorFlow import
+
+            session_threads.prepare_environment()  # oneDNN's calling thread works too (part of a warm server's key)
         early = getattr(args, "early", None)  # a command's step before TensorFlow (legacy --warm)
         if early is not None:
             status = early(args, sys.argv[1:] if argv is None else list(argv))

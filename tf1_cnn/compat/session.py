@@ -98,12 +98,13 @@ _SLOW = object()  # the fast path declines: TensorFlow's _run handles the call
 
 
 def _leaf_types():
-    """[the tuple of fetch / feed key types keyed by identity, the Tensor class, the TensorHandle class]"""
+    """[the tuple of fetch / feed key types keyed by identity, the Tensor class, the TensorHandle class,
+    Graph.is_feedable]"""
     from tensorflow.python.framework import ops, sparse_tensor, tensor
     from tensorflow.python.ops import session_ops, variables
 
     return [(tensor.Tensor, ops.Operation, variables.Variable, sparse_tensor.SparseTensor), tensor.Tensor,
-            session_ops.TensorHandle]
+            session_ops.TensorHandle, ops.Graph.is_feedable]
 
 
 _LEAVES = []  # _leaf_types(), filled by install()
@@ -166,7 +167,8 @@ def _call_key(fetches, feed_dict):
 class _Entry:
     """What ``_run`` resolved for one fetch structure and feed keys, kept for the next calls."""
 
-    __slots__ = ("feeds", "n_sub", "handler", "fetch_outputs", "targets", "plan", "keep", "version", "hits")
+    __slots__ = ("feeds", "n_sub", "handler", "fetch_outputs", "targets", "plan", "keep", "version", "hits",
+                 "own_feedable")
 
     @classmethod
     def make(cls, session, fetches, feed_dict, keep):
@@ -217,6 +219,7 @@ class _Entry:
         entry.keep = keep  # the key's objects: alive as long as the entry
         entry.version = graph.version
         entry.hits = 0  # calls the fast path served (the tests and the benchmark read it)
+        entry.own_feedable = type(graph).is_feedable is not _LEAVES[3]  # a Graph subclass's own rule
         if not entry.fetch_outputs and not entry.targets:
             return None  # _run makes no call at all then
         return entry
@@ -228,6 +231,9 @@ class _Entry:
         graph = session._graph
         feeds, values = {}, []
         if feed_dict:
+            # Graph.is_feedable asks an identity set: asked only when the graph has unfeedable tensors
+            # (prevent_feeding) or a subclass answers otherwise
+            feedable = graph.is_feedable if graph._unfeedable_tensors or self.own_feedable else None
             for (expand, tensors), (feed, value) in zip(self.feeds, feed_dict.items()):
                 if expand is _PLAIN[0]:
                     subs = ((feed, value),)
@@ -241,7 +247,7 @@ class _Entry:
                 for (t, output, dtype), (_, v) in zip(tensors, subs):
                     np_val = _convert(v, dtype)
                     if np_val is _SLOW or not _shape_accepts(t.get_shape(), np_val.shape) \
-                            or not graph.is_feedable(t):
+                            or (feedable is not None and not feedable(t)):
                         return _SLOW
                     feeds[output] = np_val
                     values.append(np_val)
@@ -279,35 +285,37 @@ def _convert(value, dtype):
     values that do not convert): it then raises its own error."""
     if type(value) is np.ndarray and value.dtype == dtype:
         return value  # np.asarray returns the array itself
-    from tensorflow.python.client import session as session_lib
-    from tensorflow.python.util import numpy_compat
-
     if isinstance(value, (_LEAVES[1], _LEAVES[2])):
         return _SLOW
+    if not _CONVERT:  # filled once: an import statement per feed value costs as much as the conversion
+        from tensorflow.python.client import session as session_lib
+        from tensorflow.python.util import numpy_compat
+
+        # np_asarray compares NumPy's version on every call; once is enough (NumPy 1.x: np.asarray)
+        numpy_1 = np.lib.NumpyVersion(np.__version__) < "2.0.0.dev0"
+        _CONVERT.extend([session_lib._convert_to_numpy_obj,
+                         (lambda v, d: np.asarray(v, dtype=d)) if numpy_1 else numpy_compat.np_asarray])
+    to_numpy_obj, asarray = _CONVERT
     try:
-        if isinstance(value, int) and session_lib._convert_to_numpy_obj(dtype, value) != value:
+        if isinstance(value, int) and to_numpy_obj(dtype, value) != value:
             return _SLOW
-        if _NUMPY_1[0] is None:  # np_asarray compares NumPy's version on every call; once is enough
-            _NUMPY_1[0] = np.lib.NumpyVersion(np.__version__) < "2.0.0.dev0"
-        if _NUMPY_1[0]:
-            return np.asarray(value, dtype=dtype)  # what np_asarray does under NumPy 1.x
-        return numpy_compat.np_asarray(value, dtype)
+        return asarray(value, dtype)
     except Exception:
         return _SLOW
 
 
-_NUMPY_1 = [None]  # NumPy 1.x (filled on first use)
+_CONVERT = []  # [session._convert_to_numpy_obj, numpy_compat.np_asarray or NumPy 1.x's np.asarray]
 
 
 def _shape_accepts(static, shape):
-    """``TensorShape.is_compatible_with(shape)`` for a NumPy shape tuple, without building a TensorShape."""
-    dims = static.dims
+    """``TensorShape.is_compatible_with(shape)`` for a NumPy shape tuple, without building a TensorShape
+    (nor the Dimension objects ``TensorShape.dims`` makes: TF 2.21 keeps ``_dims``, ints and Nones)."""
+    dims = static._dims
     if dims is None:
         return True
     if len(dims) != len(shape):
         return False
     for d, n in zip(dims, shape):
-        d = d if d is None or type(d) is int else d.value
         if d is not None and d != n:
             return False
     return True

@@ -25,11 +25,32 @@ target (``grpc://``, distributed) are left as they are: their pools are the serv
 
 ``TF1_CNN_THREAD_SPINNING=1`` keeps TensorFlow's spinning (the field is then left as the caller set
 it), e.g. to measure the difference.
+
+A oneDNN kernel (TF 2.21's convolutions, their gradients, pooling, matmuls, reorders) splits its work
+into shards on the intra-op pool; by TensorFlow's default the thread running the kernel schedules every
+shard there and sleeps until they are done. ``prepare_environment()`` sets TensorFlow's own
+``TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD=1`` (unless the user set it): that thread runs the last shard
+itself (TensorFlow does so when the pool has a thread per core, its default). oneDNN still splits the
+work into the same shards (by the pool's thread count, unchanged), each computed by the same code
+whichever thread runs it, so the values are the same bit for bit (tests/test_session_threads.py) while
+each kernel call makes one hand-off fewer: seed 004's MNIST ResNet step (batches of 10) made 65 voluntary
+and 33 involuntary context switches before, 53 and 22 after; the tf.data pipeline step 381 and 350
+voluntary (bench/vs_tf1.py's workloads, getrusage over 280 steady steps, medians of 4 and 3 runs on a
+loaded machine). TensorFlow reads the variable once, when the first
+oneDNN kernel runs: setting it in ``install()`` (before any session ran) is early enough; ``legacy``
+sets it before TensorFlow is imported so that a warm server's key and its children have it too.
 """
 import os
 
 ENV = "TF1_CNN_THREAD_SPINNING"
+ONEDNN_CALLER_THREAD = "TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD"
 _installed = []
+
+
+def prepare_environment(environ=None):
+    """oneDNN kernels run their last shard on the calling thread (``TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD=1``),
+    unless the environment already says otherwise (``=0`` keeps TensorFlow's default)."""
+    (os.environ if environ is None else environ).setdefault(ONEDNN_CALLER_THREAD, "1")
 
 
 def wanted():
