@@ -5,6 +5,7 @@ TensorFlow's internal modules had when TF1 code was written and no longer have.
 - ``numpy_ragged``: ``np.array`` of ragged sequences as an object array (NumPy 1.24 raises);
 - ``scipy_paths``: ``scipy.misc``'s image helpers and module paths SciPy removed;
 - ``python``: ``inspect.getargspec``, ``collections.Mapping``, ``time.clock``, ... (Python 3.7-3.11);
+- ``h5py2``: HDF5 string attributes read as ``bytes``, as h5py 2.x read them (h5py 3 gives ``str``);
 - ``pillow``: ``Image.ANTIALIAS``, ``LINEAR``, ``CUBIC`` (Pillow 10);
 - ``protobuf``: protoc 3.0-3.11 ``*_pb2.py`` modules, built from their descriptors on protobuf 5+;
 - ``tf_internal``: ``tensorflow.python...`` names TF 2.21 moved or removed, by the table
