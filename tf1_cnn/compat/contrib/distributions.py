@@ -52,5 +52,9 @@ def load():
     if not _cache:
         import tensorflow_probability as tfp
 
+        from . import distributions_composite
+
+        distributions_composite.install()  # in tf.cond / tf.gradients: values, as TF 1.x's distributions were
+
         _cache.append(_Distributions("tensorflow.contrib.distributions", tfp.distributions.__doc__))
     return _cache[0]
