@@ -12,6 +12,8 @@ TensorFlow's internal modules had when TF1 code was written and no longer have.
   ``tf_internal_names.json`` that ``tools/scan_tf_internal.py`` generates from era libraries' sources;
 - ``tf_python_keras``: ``tensorflow.python.keras``'s public modules as tutorials imported them (Keras 2);
 - ``tf_test_util``: TF 1.15's graph-and-eager test decorators (one test per method, not 2.21's sub-tests);
-- ``tf_errors``: TF 1.x's texts of errors 2.21 reworded (the initializers' "Expected floating point type").
-Each restored name is counted in the migration report (the last two restore behaviour, not names).
+- ``tf_errors``: TF 1.x's texts of errors 2.21 reworded (the initializers' "Expected floating point type");
+- ``tf_dimension``: ``tf.Dimension(3.0)`` is ``Dimension(3)``, as TF 1.x's ``int(value)`` made it.
+Each restored name is counted in the migration report (``h5py2`` and the last three restore behaviour,
+not names).
 """
