@@ -1,6 +1,7 @@
 """Subclasses of tf.contrib.distributions classes that convert to a Tensor (the pattern of Edward 1.3's
 random variables), used where TF 1.x converted them: tf.cond's branches, while_loop's variables,
-tf.gradients' ys and xs. Runs unchanged on TF 1.4.1; tests/test_contrib_distributions.py compares.
+tf.gradients' ys and xs, tf.identity and tf.stop_gradient. Runs unchanged on TF 1.4.1;
+tests/test_contrib_distributions.py compares.
 """
 from __future__ import print_function
 
@@ -39,8 +40,11 @@ first = tf.gradients(2.0 * tf.convert_to_tensor(b), b)[0]
 second = tf.gradients(tf.gradients(2.0 * tf.square(tf.convert_to_tensor(b)), b)[0], b)[0]
 bit = Bernoulli(probs=0.5)
 through_bernoulli = tf.gradients(2 * tf.convert_to_tensor(bit), bit)[0]
+same, stopped = tf.identity(b), tf.stop_gradient(b)
 with tf.Session() as sess:
-    a_, b_, d_, v_, first_, second_, g_ = sess.run([a.value(), b.value(), d, v, first, second, through_bernoulli])
+    a_, b_, d_, v_, first_, second_, g_, same_, stopped_ = sess.run(
+        [a.value(), b.value(), d, v, first, second, through_bernoulli, same, stopped])
 print("cond:", isinstance(d, tf.Tensor), d.dtype.name, d.shape, np.isclose(d_, b_ if a_ else 0.0))
 print("while_loop:", isinstance(v, tf.Tensor), v.dtype.name, np.isclose(v_, b_ + 3.0))
+print("identity:", isinstance(same, tf.Tensor), same.op.type, same_ == b_, stopped.op.type, stopped_ == b_)
 print("gradients:", isinstance(first, tf.Tensor), first_, second_, g_, first.dtype.name, through_bernoulli.dtype.name)

@@ -15,14 +15,18 @@ not supported as a gradient source or gradient target").
 
 Here, once ``contrib.distributions`` is loaded, an instance of a TFP ``AutoCompositeTensor`` class that has
 a tensor conversion function registered for it (the era's way to make an object a value) is a value
-again at those two doors: ``variable_utils.convert_variables_to_tensors`` (cond's branches, while_loop's
-loop variables and body, ``tf.gradients``' ``ys``: TF 2.21's one place for them) converts it as TF 1.x's
-control flow did, and the gradients' flattening of ``xs`` converts it as TF 1.x's
-``convert_n_to_tensor_or_indexed_slices(xs, as_ref=True)`` did. (TF 1.x converted inside the
-``gradients`` name scope; a conversion function that makes new ops names them outside it here.) Objects without a conversion function, and every
-other CompositeTensor (SparseTensor, variables, ...), go TF 2.21's way unchanged.
+again where TF 2.21 tests for CompositeTensors and TF 1.x converted:
+- ``variable_utils.convert_variables_to_tensors`` (cond's branches, while_loop's loop variables and body,
+  ``tf.gradients``' ``ys``: TF 2.21's one place for them) converts it, as TF 1.x's control flow did;
+- ``gradients_util`` (``tf.gradients``' ``xs``) and ``array_ops`` (``tf.identity``, ``tf.stop_gradient``) see
+  a view of ``composite_tensor`` whose ``CompositeTensor`` leaves it out of ``isinstance``, so they
+  convert it themselves as TF 1.x did (``xs`` with ``as_ref=True``, inside the ``gradients`` name scope).
+Objects without a conversion function of their own, and every other CompositeTensor (SparseTensor,
+RaggedTensor, variables), go TF 2.21's way unchanged.
 """
+import abc
 import sys
+import types
 
 _MARK = "_tf1_cnn_distribution_values"
 _ACT_MODULE = "tensorflow_probability.python.internal.auto_composite_tensor"
@@ -55,30 +59,33 @@ def _wrap_convert_variables(variable_utils):
     variable_utils.convert_variables_to_tensors = convert_variables_to_tensors
 
 
-def _wrap_gradient_sources(ctg):
-    from tensorflow.python.framework import indexed_slices
+class _ValueAwareCheck(abc.ABCMeta):
+    def __instancecheck__(cls, x):
+        return isinstance(x, cls.composite_tensor) and not converted_as_value(x)
 
-    get, replace = ctg._get_tensors_for_gradient, ctg._replace_tensors_for_gradient  # noqa: SLF001
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, cls.composite_tensor)
 
-    def _get_tensors_for_gradient(x):
-        # converted as TF 1.x's tf.gradients converted its xs (as_ref: a variable's ref, not a read)
-        if converted_as_value(x):
-            return indexed_slices.internal_convert_to_tensor_or_indexed_slices(x, name="x", as_ref=True)
-        return get(x)
 
-    def _replace_tensors_for_gradient(x, grad):
-        return grad if converted_as_value(x) else replace(x, grad)
-
-    ctg._get_tensors_for_gradient = _get_tensors_for_gradient  # noqa: SLF001
-    ctg._replace_tensors_for_gradient = _replace_tensors_for_gradient  # noqa: SLF001
+def _composite_tensor_view(composite_tensor):
+    """``composite_tensor`` as a module whose ``CompositeTensor`` leaves converted TFP objects out of
+    ``isinstance`` (for modules that only test with it: never subclassed, so no metaclass conflict)."""
+    view = types.ModuleType(composite_tensor.__name__, composite_tensor.__doc__)
+    view.__dict__.update(composite_tensor.__dict__)
+    view.CompositeTensor = _ValueAwareCheck("CompositeTensor", (), {"composite_tensor": composite_tensor.CompositeTensor})
+    setattr(view, _MARK, True)
+    return view
 
 
 def install():
-    """Make converted TFP distributions values in control flow and gradients (idempotent)."""
-    from tensorflow.python.framework import composite_tensor_gradient
+    """Make converted TFP distributions values in control flow, gradients, identity (idempotent)."""
+    from tensorflow.python.framework import composite_tensor
+    from tensorflow.python.ops import array_ops, gradients_util
     from tensorflow.python.util import variable_utils
 
     if getattr(variable_utils.convert_variables_to_tensors, _MARK, False):
         return
     _wrap_convert_variables(variable_utils)
-    _wrap_gradient_sources(composite_tensor_gradient)
+    view = _composite_tensor_view(composite_tensor)
+    for module in (gradients_util, array_ops):  # tf.gradients' xs/ys; tf.identity, tf.stop_gradient
+        module.composite_tensor = view
