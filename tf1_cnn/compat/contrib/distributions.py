@@ -52,9 +52,10 @@ def load():
     if not _cache:
         import tensorflow_probability as tfp
 
-        from . import distributions_composite
+        from . import distributions_composite, distributions_naming
 
         distributions_composite.install()  # in tf.cond / tf.gradients: values, as TF 1.x's distributions were
+        distributions_naming.install(tfp.distributions.Distribution)  # .name as the TF 1.x version gave it
 
         _cache.append(_Distributions("tensorflow.contrib.distributions", tfp.distributions.__doc__))
     return _cache[0]
