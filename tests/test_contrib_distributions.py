@@ -1,5 +1,6 @@
 """``tf.contrib.distributions`` (contrib/distributions.py): TFP's distributions, and ``bijectors`` as TF 1.4-1.15
 had them under it (Edward's ``tf.contrib.distributions.bijectors``)."""
+import pytest
 
 
 def test_distributions_and_bijectors_are_tfp_own():
@@ -18,8 +19,6 @@ def test_distributions_and_bijectors_are_tfp_own():
 
 def test_only_the_names_of_the_version():
     """TF 1.4.1's contrib.distributions had no Empirical (TFP's has): Edward defines its own."""
-    import pytest
-
     from tf1_cnn.compat import settings
     from tf1_cnn.compat.contrib import distributions
 
@@ -61,3 +60,33 @@ def test_plain_distributions_keep_tf_2_21_composite_handling():
     distributions.load()
     assert not distributions_composite.converted_as_value(tfp.distributions.Normal(0.0, 1.0))
     assert not distributions_composite.converted_as_value(1.0)
+
+
+# dir: the names of Normal(), Normal(), Normal(name="copied/Normal/"), Normal(name="foo"), a Normal() in
+# name_scope("outer"), Gamma(name="a_b"), Bernoulli() made in that order in a fresh graph, printed by
+# TF 1.3.0 and 1.4.1 (the same) and TF 1.15.5
+TF1_NAMES = {"1.4": ["Normal", "Normal", "copied/Normal/", "foo", "Normal", "a_b", "Bernoulli"],
+             "1.15": ["Normal/", "Normal_1/", "copied/Normal/", "foo/", "outer/Normal/", "a_b/", "Bernoulli/"]}
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.15"])
+def test_names_as_the_version_gave_them(version):
+    """contrib/distributions_naming.py (TFP alone: "Normal", "Normal_1", "Normal", "foo", ...)."""
+    import tensorflow as tf
+
+    from tf1_cnn.compat import settings
+    from tf1_cnn.compat.contrib import distributions
+
+    ds = distributions.load()
+    previous = settings.configure(tf1_version=version)
+    try:
+        with tf.Graph().as_default():
+            made = [ds.Normal(0.0, 1.0), ds.Normal(0.0, 1.0), ds.Normal(0.0, 1.0, name="copied/Normal/"),
+                    ds.Normal(0.0, 1.0, name="foo")]
+            with tf.name_scope("outer"):
+                made.append(ds.Normal(0.0, 1.0))
+            made += [ds.Gamma(1.0, 1.0, name="a_b"), ds.Bernoulli(probs=0.5)]
+            assert [d.name for d in made] == TF1_NAMES[version]
+            assert made[0].sample().name.startswith("Normal/")  # ops keep TFP's scopes
+    finally:
+        settings.configure(**previous)

@@ -72,7 +72,8 @@ def _composite_tensor_view(composite_tensor):
     ``isinstance`` (for modules that only test with it: never subclassed, so no metaclass conflict)."""
     view = types.ModuleType(composite_tensor.__name__, composite_tensor.__doc__)
     view.__dict__.update(composite_tensor.__dict__)
-    view.CompositeTensor = _ValueAwareCheck("CompositeTensor", (), {"composite_tensor": composite_tensor.CompositeTensor})
+    view.CompositeTensor = _ValueAwareCheck("CompositeTensor", (),
+                                            {"composite_tensor": composite_tensor.CompositeTensor})
     setattr(view, _MARK, True)
     return view
 
