@@ -37,8 +37,10 @@ class _Distributions(types.ModuleType):
         if not name.startswith("_") and name not in names(_version()):
             raise AttributeError(f"module 'tensorflow.contrib.distributions' has no attribute {name!r} "
                                  f"(TF {_version()}'s contrib.distributions had no {name})")
-        if name == "bijectors":
-            return tfp.bijectors
+        if name == "bijectors":  # under 1.3/1.4 with their constructors' event_ndims (bijectors.py)
+            from . import bijectors
+
+            return bijectors.module(_version())
         return getattr(tfp.distributions, name)
 
     def __dir__(self):
