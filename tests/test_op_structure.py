@@ -80,6 +80,26 @@ def test_tf1_dropout_keeps_x_over_keep_prob_or_zero():
     assert set(np.unique(out)) <= {0.0, 4.0} and 0.15 < (out > 0).mean() < 0.35
 
 
+@pytest.mark.parametrize("version", ["1.3", "1.4", "1.15"])
+def test_ones_and_zeros_of_bool_and_string_hold_tf1s_values(version):
+    # TF 1.0-1.4's one Const for a python shape (op_structure/random.py): ones of bool are True (TF 1.4.1 gave
+    # True; a while_loop whose condition is reduce_any(ones(..., bool)) runs), zeros of bool False, of string ""
+    from tensorflow.python.ops import array_ops
+
+    from tf1_cnn.compat.graph.op_structure import random
+
+    ones = random.ones_1_4(getattr(array_ops.ones, "_tf1_cnn_original", array_ops.ones))
+    zeros = random.zeros_1_4(getattr(array_ops.zeros, "_tf1_cnn_original", array_ops.zeros))
+    with tf.Graph().as_default(), settings.using("tf1", version), op_structure.v1_behavior():
+        got = [ones([3], dtype=tf.bool), zeros([2], dtype=tf.bool), zeros([2], dtype=tf.string),
+               ones([2, 2], dtype=tf.int32)]
+        assert [t.op.type for t in got] == ["Const"] * 4  # small: one Const in every TF 1.x
+        with v1.Session() as s:
+            ones_b, zeros_b, zeros_s, ones_i = s.run(got)
+    assert ones_b.tolist() == [True] * 3 and zeros_b.tolist() == [False] * 2 and zeros_s.tolist() == [b""] * 2
+    assert ones_i.tolist() == [[1, 1], [1, 1]]
+
+
 @pytest.mark.parametrize("version", ["1.3", "1.15"])
 def test_transpose_without_perm_reverses_the_axes(version):
     # TF 1.3.0's graph-computed perm (8 ops) and TensorFlow's own give the same tensor

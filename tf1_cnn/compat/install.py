@@ -115,10 +115,11 @@ def install(seed_rule=None, tf1_version=None, keras2=True, numpy_print=None):
     from .era import tf_internal
 
     tf_internal.install()  # tensorflow.python.* names of the era (lazy: module __getattr__, import finder)
-    from .era import pillow, protobuf, python
+    from .era import h5py2, pillow, protobuf, python
 
     python.install()  # inspect.getargspec, collections.Mapping, ... (Python 3.7-3.11 removed them; counted)
     pillow.install()  # Image.ANTIALIAS, ... (Pillow 10 removed them; counted)
+    h5py2.install()  # string attributes read as h5py 2.x read them (bytes; the era's code decodes)
     protobuf.install()  # protoc-3 *_pb2.py modules import on protobuf 5+ (built from their descriptors)
     from .printing import tf1_logging
 

@@ -37,8 +37,10 @@ class _Distributions(types.ModuleType):
         if not name.startswith("_") and name not in names(_version()):
             raise AttributeError(f"module 'tensorflow.contrib.distributions' has no attribute {name!r} "
                                  f"(TF {_version()}'s contrib.distributions had no {name})")
-        if name == "bijectors":
-            return tfp.bijectors
+        if name == "bijectors":  # under 1.3/1.4 with their constructors' event_ndims (bijectors.py)
+            from . import bijectors
+
+            return bijectors.module(_version())
         return getattr(tfp.distributions, name)
 
     def __dir__(self):
@@ -51,6 +53,11 @@ def load():
     """``tf.contrib.distributions``: TensorFlow Probability's distributions (imported on first use: 2 s)."""
     if not _cache:
         import tensorflow_probability as tfp
+
+        from . import distributions_composite, distributions_naming
+
+        distributions_composite.install()  # in tf.cond / tf.gradients: values, as TF 1.x's distributions were
+        distributions_naming.install(tfp.distributions.Distribution)  # .name as the TF 1.x version gave it
 
         _cache.append(_Distributions("tensorflow.contrib.distributions", tfp.distributions.__doc__))
     return _cache[0]

@@ -446,7 +446,7 @@ def _alias_imported(_tensorflow=None):
 def install():
     """Provide the old names (idempotent; costs nothing until a module with old names is imported)."""
     from .. import post_import
-    from . import tf_errors, tf_test_util
+    from . import tf_dimension, tf_errors, tf_test_util
 
     if _FINDER in sys.meta_path:
         return
@@ -459,5 +459,6 @@ def install():
     post_import.when_imported("tensorflow.python.framework.test_util", tf_test_util.install)
     post_import.when_imported("tensorflow.python.ops.variable_v1", _resource_variables_are_v1)
     tf_errors.install()  # TF 1.x's texts of the errors 2.21 reworded
+    tf_dimension.install()  # Dimension(3.0) is Dimension(3), as in TF 1.x
     for module in _by_module():
         post_import.when_imported(module, _add_getattr)

@@ -49,7 +49,7 @@ def _filled_1_4(original, value, default_name):
                 raise ValueError(shape)
         except (TypeError, ValueError):
             return original(shape, dtype=dtype, name=name)
-        fill = False if dtype == dtypes.bool else "" if dtype == dtypes.string else value
+        fill = bool(value) if dtype == dtypes.bool else "" if dtype == dtypes.string else value  # ones: True
         with ops.name_scope(name, default_name, [shape]) as scope:
             return array_ops.constant(fill, shape=static.as_list(), dtype=dtype, name=scope)
 
