@@ -35,6 +35,8 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``gather.py``: TF 1.3.0/1.4.1's ``tf.gather`` (the v1 Gather op) and ``tf.nn.embedding_lookup``;
 - ``parsing.py``: ``tf.parse_single_example`` (TF 1.3.0/1.4.1: ParseExample on a batch of one; 1.15.5:
   ParseSingleExample);
+- ``saver.py``: ``tf.train.Saver``'s ops (TF 1.3.0/1.4.1's Const filename and per-tensor RestoreV2,
+  every TF 1.x's sharded-save suffix and device grouping);
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
 
@@ -163,6 +165,9 @@ def install():
     from . import tensor_array
 
     tensor_array.install()  # TensorArray.size() reads the array (TensorArraySizeV3), as in TF 1.x
+    from . import saver
+
+    saver.install()  # tf.train.Saver: 1.3/1.4's Const filename and per-tensor restores, 1.x's sharded suffix
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
