@@ -119,6 +119,10 @@ def install():
     _wrap(array_ops, "one_hot", one_hot.one_hot_1x)
     for module in (tf.compat.v1, tf.compat.v2, tf):
         setattr(module, "one_hot", array_ops.one_hot)
+    # tf.split of an int: TF 1.x's Const first (a script's split, tf.compat.v1.nn.rnn_cell's cell steps)
+    _wrap(array_ops, "split", array.split_1x_of)
+    for module in (tf.compat.v1, tf.compat.v2, tf):
+        setattr(module, "split", array_ops.split)
     # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
     _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
     # gradients: TF 1.x's broadcasting and reduce_mean gradient ops
@@ -204,13 +208,6 @@ def _mend_tf_keras(_module):
             cls.convolution_op = layers.legacy_convolution_op(Conv.convolution_op)
     if "call" not in vars(legacy.Conv2DTranspose):
         legacy.Conv2DTranspose.call = layers.legacy_conv2d_transpose_call(legacy.Conv2DTranspose.call)
-    # tf.compat.v1.nn.rnn_cell's cells (tf_keras's legacy_cells): TF 1.x's tf.split (its Const) in their steps
-    from tf_keras.src.layers.rnn import legacy_cells
-
-    from .array import ModuleWith, split_1x
-
-    if not isinstance(legacy_cells.tf, ModuleWith):
-        legacy_cells.tf = ModuleWith(legacy_cells.tf, split=split_1x)
 
 
 def _mend_tf_slim(_module):
