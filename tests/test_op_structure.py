@@ -217,3 +217,20 @@ def test_tf1_saver_checkpoints_go_both_ways_with_tensorflows(version, sharded, t
                 types = [op.type for op in g.get_operations()]
                 assert ("PlaceholderWithDefault" in types, types.count("RestoreV2")) == \
                     ((False, 3) if version == "1.3" else (True, 1 + sharded))
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_random_flip_1_3_returns_the_image_or_its_mirror(axis):
+    # TF 1.3.0's ops (in the caller's scope): each run gives the image or its flip along the axis
+    from tf1_cnn.compat.graph.op_structure import flip
+
+    image = np.arange(24.0, dtype=np.float32).reshape(2, 4, 3)
+    fn = flip.random_flip_1_3(lambda image, seed=None: None, axis)
+    with tf.Graph().as_default() as g, settings.using("tf1", "1.3"), op_structure.v1_behavior():
+        out = fn(tf.constant(image), seed=3)
+        names = {op.name for op in g.get_operations()}
+        assert out.shape.as_list() == [2, 4, 3] and {"control_dependency", "Less"} <= names
+        assert not [name for name in names if name.startswith("random_flip")]
+        with v1.Session() as s:
+            seen = {bool(np.array_equal(s.run(out), np.flip(image, axis))) for _ in range(20)}
+    assert seen == {True, False}

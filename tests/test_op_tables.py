@@ -82,8 +82,6 @@ KNOWN_DRAWS = [
 
 # types / names where the op count and draws agree: (aspects, cause, {case: versions}, strict)
 KNOWN_OTHER = [
-    (("names",), "TF 1.3.0/1.4.1's random_flip_left_right made its ops in the caller's name scope (no "
-     "random_flip_left_right/ scope)", {"image_random_flip": OLD}, True),
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
     (("names",), "TF 1.4.1's input producers named the cast of their queue's size ToFloat (1.3.0, 1.15.5: Cast)",
      {"slice_input_producer": ("1.4",)}, True),

@@ -29,6 +29,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
 - ``image.py``: ``tf.image.per_image_standardization``, ``resize_image_with_crop_or_pad`` and the
   crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
+- ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
 - ``conv_transpose.py``: TF 1.3.0/1.4.1's name of ``tf.nn.conv2d_transpose``'s output shape;
@@ -156,6 +157,9 @@ def install():
     from . import image
 
     image.install()  # per_image_standardization (1.3/1.4's variance formula, 1.15's Identity), crop / pad
+    from . import flip
+
+    flip.install()  # 1.3/1.4: the random flips in the caller's name scope
     from . import gather
 
     gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
