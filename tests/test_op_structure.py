@@ -234,3 +234,35 @@ def test_random_flip_1_3_returns_the_image_or_its_mirror(axis):
         with v1.Session() as s:
             seen = {bool(np.array_equal(s.run(out), np.flip(image, axis))) for _ in range(20)}
     assert seen == {True, False}
+
+
+@pytest.mark.parametrize("version", ["1.3", "1.15"])
+def test_tf1_batch_normalization_normalizes_as_tensorflow_does(version):
+    # TF 1.3.0's variable order and TF 1.15.5's fused call without moving statistics change ops, not values:
+    # the output and moving-average updates equal TensorFlow's own layer's (version 1.4's ops here)
+    x = np.random.RandomState(0).normal(2.0, 3.0, (4, 3, 3, 2)).astype(np.float32)
+
+    def run(v):
+        from tf1_cnn.compat import libraries
+        from tf1_cnn.compat.graph.op_structure import batch_norm
+
+        layers = libraries.legacy_layers()
+        batch_norm.mend_tf_keras()  # what install() does when tf_keras is imported
+        with tf.Graph().as_default() as g, settings.using("tf1", v), op_structure.v1_behavior():
+            y = layers.batch_normalization(tf.constant(x), training=True, fused=True)
+            updates = g.get_collection(v1.GraphKeys.UPDATE_OPS)
+            names = [w.op.name for w in g.get_collection("variables")]
+            with v1.Session() as s:
+                s.run(v1.global_variables_initializer())
+                out = s.run(y)
+                s.run(updates)
+                return names, out, dict(zip(names, s.run(g.get_collection("variables"))))
+
+    names, out, variables = run(version)
+    _, want_out, want_variables = run("1.4")
+    assert names[:2] == (["batch_normalization/beta", "batch_normalization/gamma"] if version == "1.3"
+                         else ["batch_normalization/gamma", "batch_normalization/beta"])
+    np.testing.assert_allclose(out, want_out, rtol=1e-6, atol=1e-6)
+    assert set(variables) == set(want_variables)
+    for name, value in variables.items():
+        np.testing.assert_allclose(value, want_variables[name], rtol=1e-6, err_msg=name)

@@ -22,9 +22,10 @@ KNOWN_DRAWS = [
     ("TF 1.3.0/1.4.1's orthogonal initializer (QR of a normal draw, sign fix) builds other ops; not mirrored",
      {"init_orthogonal": OLD}),
     ("batch normalization with a tensor `training` (TF 1.3.0: moments picked by Select, 68 / 63 ops; "
-     "1.4.1: one op more), and 1.15.5's fused training-mode updates (30 / 27 ops, 28 / 25 here); not mirrored",
-     {"layers_batch_norm": ("1.15",), "layers_batch_norm_tensor": OLD,
-      "slim_batch_norm": ("1.15",), "contrib_batch_norm_tensor": OLD}),
+     "1.4.1: one op more); not mirrored",
+     {"layers_batch_norm_tensor": OLD, "contrib_batch_norm_tensor": OLD}),
+    ("tf.layers.batch_normalization with beta / gamma regularizers: TF 1.4.1 built it unfused (moments, "
+     "48 ops); the runtime fuses it as TF 1.15.5 did; not mirrored", {"batch_norm_regularized": ("1.4",)}),
     ("tf.layers.flatten does not exist in TF 1.3.0 (the runtime provides it)", {"layers_flatten": ("1.3",)}),
     ("dynamic_rnn under TF 1.3.0/1.4.1: their while loop and cell ops (dynamic_rnn's kernel draws after 73 "
      "ops, 86 here and on 1.15.5); not mirrored",
@@ -90,12 +91,10 @@ KNOWN_OTHER = [
      {"contrib_lstm_block_cell_peephole_grads": OLD, "contrib_gru_block_cell_grads": OLD}, True),
     (("names",), "static_rnn over an LSTMBlockCell under TF 1.3.0/1.4.1: each step's ops under a new lstm_cell_<n>/ "
      "scope; the runtime builds TF 1.15.5's", {"contrib_lstm_block_cell_static": OLD}, True),
-    (("names",), "tf.layers.batch_normalization under TF 1.3.0's unfused default: the same ops, "
-     "but TF 1.3.0 created beta before gamma", {"layers_batch_norm": ("1.3",)}, True),
-    (("types", "names"), "batch normalization: the same op count, other ops (FusedBatchNormV3 and its "
-     "moving-average updates in another order); not mirrored",
-     {"layers_batch_norm": ("1.4",), "slim_batch_norm": ("1.4",), "layers_batch_norm_tensor": ("1.15",),
-      "contrib_batch_norm_tensor": ("1.15",)}, True),
+    (("types", "names"), "batch normalization under TF 1.4.1: the same op count, other ops (FusedBatchNorm "
+     "with empty mean / variance Consts, its moving-average updates in another order); not mirrored",
+     {"layers_batch_norm": ("1.4",), "slim_batch_norm": ("1.4",), "batch_norm_no_scale": ("1.4",),
+      "batch_norm_no_center": ("1.4",)}, True),
     (("types", "names"), "the same op count and draws, other order: TF 1.3.0/1.4.1's BasicRNNCell / BasicLSTMCell "
      "made their bias (its Initializer/Const) after the MatMul (1.3.0: the step's ops under a doubled cell scope); "
      "tf.compat.v1.nn.rnn_cell's cells are TF 1.15.5's",
@@ -113,9 +112,9 @@ KNOWN_OTHER = [
 
 # The gradient cases (tf1_cnn/oracle/op_cases_gradients.py): what the runtime does not build as TF 1.x yet
 GRADIENT_DRAWS = [
-    ("tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
-     "moving-average updates) and so its gradients; not mirrored",
-     {'grad_batch_norm': ('1.4', '1.15'), 'min_layers_net': ('1.4', '1.15')}),
+    ("tf.layers.batch_normalization's forward ops under TF 1.4.1 (see above: FusedBatchNorm, moving-average "
+     "updates) and so its gradients; not mirrored",
+     {'grad_batch_norm': ('1.4',), 'min_layers_net': ('1.4',)}),
     ("RNNs under TF 1.3.0/1.4.1: dynamic_rnn's forward while loop differs (see dynamic_rnn above), so does its "
      "gradient; not mirrored (1.15.5's, with TF 1.x's TensorArray size and write gradients, is)",
      {'grad_dynamic_rnn': ('1.3', '1.4'), 'min_dynamic_rnn': ('1.3', '1.4')}),
@@ -130,9 +129,6 @@ GRADIENT_DRAWS = [
 GRADIENT_OTHER = [
     (('names',), "Max's gradient: 1.3.0/1.4.1 named its division div (2.21: truediv)",
      {'grad_reduce_max': ('1.3', '1.4')}, True),
-    (('names',), "tf.layers.batch_normalization's forward ops (see above: beta/gamma order, FusedBatchNormV3, "
-     "moving-average updates) and so its gradients; not mirrored",
-     {'grad_batch_norm': ('1.3',), 'min_layers_net': ('1.3',)}, True),
     (('names', 'types'), "RNNs and tf.cond: the forward ops already differ (see dynamic_rnn above; tf.cond's Switch order "
      "in 1.3.0/1.4.1), so do their while_loop / cond gradients; not mirrored",
      {'grad_static_rnn': ('1.3',)}, True),

@@ -29,6 +29,8 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
 - ``image.py``: ``tf.image.per_image_standardization``, ``resize_image_with_crop_or_pad`` and the
   crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
+- ``batch_norm.py``: ``tf.layers.batch_normalization``'s TF 1.3.0 variable order (beta first) and TF 1.15.5's
+  fused training call (no moving statistics: two empty Consts);
 - ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
@@ -212,6 +214,10 @@ def _mend_tf_keras(_module):
             cls.convolution_op = layers.legacy_convolution_op(Conv.convolution_op)
     if "call" not in vars(legacy.Conv2DTranspose):
         legacy.Conv2DTranspose.call = layers.legacy_conv2d_transpose_call(legacy.Conv2DTranspose.call)
+    # tf.layers' BatchNormalization: TF 1.3.0's beta before gamma, TF 1.15.5's fused training call
+    from . import batch_norm
+
+    batch_norm.mend_tf_keras()
 
 
 def _mend_tf_slim(_module):

@@ -440,6 +440,20 @@ def sparse_softmax_xent_grad(op, grad_loss, grad_grad):
     return _broadcast_mul(grad_loss, backprop), None
 
 
+def fused_batch_norm_v3_grad(op, grad_y, *unused):
+    """FusedBatchNormV3's gradient in training as TF 1.3.0-1.15.5 returned it: the five outputs of
+    FusedBatchNormGradV3, the last two standing for the mean and variance inputs (TF 1.x's layers fed them
+    empty Consts), so ``tf.gradients`` grouped five: ``tuple/control_dependency`` to ``_4``. TF 2.21 returns
+    None for those two (three in the group). Inference, and a training step given a mean and variance (TF
+    2.21 checks a gradient's shape against its input's), keep TF 2.21's gradient."""
+    if not op.get_attr("is_training") or any(t.shape.as_list() != [0] for t in op.inputs[3:5]):
+        return None
+    return gen_nn_ops.fused_batch_norm_grad_v3(
+        y_backprop=grad_y, x=op.inputs[0], scale=op.inputs[1], reserve_space_1=op.outputs[3],
+        reserve_space_2=op.outputs[4], reserve_space_3=op.outputs[5], epsilon=op.get_attr("epsilon"),
+        data_format=op.get_attr("data_format"), is_training=True)
+
+
 GRADIENTS = {
     "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "Pow": pow_grad, "RealDiv": real_div_grad, "DivNoNan": div_no_nan_grad,
     "SquaredDifference": squared_difference_grad,
@@ -447,6 +461,7 @@ GRADIENTS = {
     "Sum": sum_grad, "StridedSlice": strided_slice_grad, "GatherV2": gather_v2_grad, "Softmax": softmax_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad, "Softplus": softplus_grad,
     "SoftmaxCrossEntropyWithLogits": softmax_xent_grad,
     "SparseSoftmaxCrossEntropyWithLogits": sparse_softmax_xent_grad,
+    "FusedBatchNormV3": fused_batch_norm_v3_grad,
 }
 GRADIENTS.update(tensor_array_grads.GRADIENTS)  # TensorArrayWrite/Scatter/Split: no write barrier (every TF 1.x)
 
