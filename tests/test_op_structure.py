@@ -266,3 +266,15 @@ def test_tf1_batch_normalization_normalizes_as_tensorflow_does(version):
     assert set(variables) == set(want_variables)
     for name, value in variables.items():
         np.testing.assert_allclose(value, want_variables[name], rtol=1e-6, err_msg=name)
+
+
+def test_saturate_cast_1x_clamps_to_the_output_range():
+    # TF 1.x's Maximum / Minimum of the dtype's bounds, then the Cast
+    from tf1_cnn.compat.graph.op_structure import casts
+
+    cast = casts.saturate_cast_1x(tf.dtypes.saturate_cast)
+    with tf.Graph().as_default() as g:
+        out = cast(tf.constant([-3.0, 7.6, 300.0]), tf.uint8)
+        assert [op.type for op in g.get_operations()][1:] == ["Const", "Maximum", "Const", "Minimum", "Cast"]
+        with v1.Session() as s:
+            np.testing.assert_array_equal(s.run(out), [0, 7, 255])

@@ -74,8 +74,7 @@ KNOWN_DRAWS = [
      "places (1.3.0: SaveV2's own ReadVariableOps and assigns without a copy; 1.4.1: reads outside the save/ "
      "scope and before each restore); not mirrored (resource variables were not the default then)",
      {"saver_partitioned_resource_sharded": OLD}),
-    ("tf.image ops: TF 1.3.0/1.4.1's random_brightness/contrast and central_crop build other ops; not mirrored",
-     {"image_random_brightness": OLD, "image_random_contrast": OLD, "image_central_crop": OLD}),
+    ("tf.image.central_crop: TF 1.3.0/1.4.1's build other ops; not mirrored", {"image_central_crop": OLD}),
     ("per_image_standardization of a uint8 image under TF 1.15.5: convert_image_dtype to float32 (Cast, Mul by "
      "1/255) and back to uint8 at the end (saturating); TF 2.21 casts and returns float32; not mirrored",
      {"image_per_image_standardization_uint8": ("1.15",)}),

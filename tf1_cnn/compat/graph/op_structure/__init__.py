@@ -31,6 +31,8 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
 - ``batch_norm.py``: ``tf.layers.batch_normalization``'s TF 1.3.0 variable order (beta first) and TF 1.15.5's
   fused training call (no moving statistics: two empty Consts);
+- ``adjust.py``: TF 1.3.0/1.4.1's ``tf.image.adjust_brightness`` / ``adjust_contrast`` of a float32 image;
+- ``casts.py``: TF 1.x's ``tf.saturate_cast`` (Maximum / Minimum, not ClipByValue);
 - ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
@@ -162,6 +164,12 @@ def install():
     from . import flip
 
     flip.install()  # 1.3/1.4: the random flips in the caller's name scope
+    from . import adjust
+
+    adjust.install()  # 1.3/1.4: adjust_brightness / adjust_contrast convert a float32 image too (Identity)
+    from . import casts
+
+    casts.install()  # tf.saturate_cast (convert_image_dtype's saturate): TF 1.x's Maximum / Minimum
     from . import gather
 
     gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
