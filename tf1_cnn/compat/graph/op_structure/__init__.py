@@ -33,6 +33,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   fused training call (no moving statistics: two empty Consts);
 - ``adjust.py``: TF 1.3.0/1.4.1's ``tf.image.adjust_brightness`` / ``adjust_contrast`` of a float32 image;
 - ``casts.py``: TF 1.x's ``tf.saturate_cast`` (Maximum / Minimum, not ClipByValue);
+- ``slim_batch_norm.py``: TF 1.4.1/1.15.5's reshape back of contrib's fused batch_norm on a rank-2 input;
 - ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
@@ -237,3 +238,6 @@ def _mend_tf_slim(_module):
     for cls in (old_conv.Conv1D, old_conv.Conv2D, old_conv.Conv3D):
         if "build" not in vars(cls):
             cls.build = layers.legacy_conv_build(cls.build)
+    from . import slim_batch_norm
+
+    slim_batch_norm.mend_tf_slim()  # 1.4/1.15: a rank-2 fused batch norm reshaped back to tf.shape(inputs)

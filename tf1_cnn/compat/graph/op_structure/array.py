@@ -82,3 +82,15 @@ def split_1x(value, num_or_size_splits, axis=0, num=None, name="split"):
 
     own = getattr(array_ops.split, "_tf1_cnn_original", array_ops.split)
     return split_1x_of(own)(value, num_or_size_splits, axis=axis, num=num, name=name)
+
+
+class ModuleWith(type(tf)):
+    """A view of a module with some names replaced (a library's binding of it, mended for that library alone)."""
+
+    def __init__(self, module, **replaced):
+        super().__init__(module.__name__)
+        object.__setattr__(self, "_module", module)
+        self.__dict__.update(replaced)
+
+    def __getattr__(self, attr):
+        return getattr(object.__getattribute__(self, "_module"), attr)
