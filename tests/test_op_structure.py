@@ -278,3 +278,18 @@ def test_saturate_cast_1x_clamps_to_the_output_range():
         assert [op.type for op in g.get_operations()][1:] == ["Const", "Maximum", "Const", "Minimum", "Cast"]
         with v1.Session() as s:
             np.testing.assert_array_equal(s.run(out), [0, 7, 255])
+
+
+def test_parallel_map_1_15_is_the_v1_op_and_maps_every_element():
+    # TF 1.15.5's ParallelMapDataset (int32 count, sloppy from the deterministic option) on TF 2.21's kernel
+    from tf1_cnn.compat.graph.op_structure import parallel_map
+
+    parallel_map.install()  # acts under --tf1-version 1.15 only
+    with tf.Graph().as_default() as g, settings.using("tf1", "1.15"):
+        ds = tf.data.Dataset.range(10).map(lambda v: v * 3, num_parallel_calls=4)
+        types = {op.type for op in g.get_operations()}
+        assert "ParallelMapDataset" in types and "ParallelMapDatasetV2" not in types
+        assert g.get_operation_by_name("num_parallel_calls").get_attr("dtype") == tf.int32
+        next_value = v1.data.make_one_shot_iterator(ds).get_next()
+        with v1.Session() as s:
+            assert [s.run(next_value) for _ in range(10)] == [3 * i for i in range(10)]

@@ -138,10 +138,12 @@ GRADIENT_OTHER = [
 # tf.data iterators (tf1_cnn/oracle/op_cases_data.py)
 DATA_DRAWS = [
     ("tf.data does not exist in TF 1.3.0 (the runtime provides it)",
-     {"data_initializable_iterator": ("1.3",), "data_reinitializable_iterator": ("1.3",)}),
+     {"data_initializable_iterator": ("1.3",), "data_reinitializable_iterator": ("1.3",),
+      "data_parallel_map": ("1.3",)}),
     ("TF 1.4.1's tf.data: the Iterator made before the dataset's ops, BatchDataset without drop_remainder, "
-     "no IteratorToStringHandle; not mirrored",
-     {"data_initializable_iterator": ("1.4",), "data_reinitializable_iterator": ("1.4",)}),
+     "no IteratorToStringHandle, a shuffle's seed2 one Const; not mirrored",
+     {"data_initializable_iterator": ("1.4",), "data_reinitializable_iterator": ("1.4",),
+      "data_parallel_map": ("1.4",)}),
 ]
 KNOWN_DRAWS += GRADIENT_DRAWS + DATA_DRAWS
 KNOWN_OTHER += GRADIENT_OTHER

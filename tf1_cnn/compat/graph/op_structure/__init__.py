@@ -23,6 +23,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   whose ops TF 1.x built in another order or of other types (binary ops, Sum, Reshape, Square,
   Conv2D, the cross-entropies);
 - ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
+- ``parallel_map.py``: TF 1.15.5's ``Dataset.map`` with ``num_parallel_calls`` (ParallelMapDataset, int32);
 - ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
 - ``control_flow.py``: TF 1.3.0/1.4.1's order inside ``tf.cond`` / ``tf.while_loop`` (the Switch or
   Enter of an outside tensor before the op reading it);
@@ -150,6 +151,9 @@ def install():
     from . import datasets
 
     datasets.install()  # 1.15's options datasets before an initializable iterator
+    from . import parallel_map
+
+    parallel_map.install()  # 1.15: Dataset.map(num_parallel_calls=n) as the v1 ParallelMapDataset op
     from . import control_flow
 
     control_flow.install()  # 1.3/1.4: a cond's Switch / a loop's Enter before the op reading through it
