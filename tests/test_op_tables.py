@@ -83,8 +83,6 @@ KNOWN_DRAWS = [
 # types / names where the op count and draws agree: (aspects, cause, {case: versions}, strict)
 KNOWN_OTHER = [
     (("names",), "TF 2.21's resize_images names its ops under a resize/ scope", {"image_resize": OLD}, True),
-    (("names",), "TF 1.4.1's input producers named the cast of their queue's size ToFloat (1.3.0, 1.15.5: Cast)",
-     {"slice_input_producer": ("1.4",)}, True),
     (("names",), "TF 1.3.0/1.4.1's block cells: the peephole LSTMBlockCell made w_o_diag before w_f_diag, and "
      "GRUBlockCell named its scope GRUBlockCell/ (1.15.5: gru_cell/); the runtime builds TF 1.15.5's",
      {"contrib_lstm_block_cell_peephole_grads": OLD, "contrib_gru_block_cell_grads": OLD}, True),

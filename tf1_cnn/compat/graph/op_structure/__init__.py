@@ -35,6 +35,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``adjust.py``: TF 1.3.0/1.4.1's ``tf.image.adjust_brightness`` / ``adjust_contrast`` of a float32 image;
 - ``casts.py``: TF 1.x's ``tf.saturate_cast`` (Maximum / Minimum, not ClipByValue);
 - ``slim_batch_norm.py``: TF 1.4.1/1.15.5's reshape back of contrib's fused batch_norm on a rank-2 input;
+- ``to_float.py``: the ``ToFloat`` casts of TF 1.x's input queues and slim's parallel_read;
 - ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
@@ -175,6 +176,9 @@ def install():
     from . import casts
 
     casts.install()  # tf.saturate_cast (convert_image_dtype's saturate): TF 1.x's Maximum / Minimum
+    from . import to_float
+
+    to_float.install()  # 1.4's input producers / batch queues, 1.3/1.4's slim parallel_read: ToFloat casts
     from . import gather
 
     gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
