@@ -1,14 +1,18 @@
-"""``math_ops.to_float`` where TF 1.x's libraries called it: the Cast named ``ToFloat``.
+"""``math_ops.to_float`` / ``to_int64`` where TF 1.x's libraries called them: the Cast named ``ToFloat`` /
+``ToInt64``.
 
-TF 1.x's ``to_float(x)`` was ``cast(x, float32, name="ToFloat")``; the libraries that replaced it by
-``cast(x, float32)`` build the same op named ``Cast``. Where the TF 1.x version's module called ``to_float``
-for every unnamed cast to float32, that module's ``math_ops`` is given a ``cast`` naming those ``ToFloat`` under
-that version (read from the oracles' sources, observed on their graphs):
+TF 1.x's ``to_float(x)`` was ``cast(x, float32, name="ToFloat")`` (``to_int64``: ``ToInt64``); the libraries
+that replaced it by ``cast(x, float32)`` build the same op named ``Cast``. Where the TF 1.x version's module
+called ``to_float`` (``to_int64``) for every unnamed cast to float32 (int64), that module's ``math_ops`` (or
+``tf``) is given a ``cast`` naming those so under that version (read from the oracles' sources, observed on
+their graphs):
 
 - ``tensorflow.python.training.input`` (the input producers' and batch queues' fill fractions): TF 1.4.1
   (op-table case ``slice_input_producer``); TF 1.3.0 and 1.15.5 called ``cast``;
 - ``tf_slim.data.parallel_reader`` (slim's ``parallel_read`` queue fill): TF 1.3.0 and 1.4.1 (corpus script
-  10); TF 1.15.5 called ``cast``.
+  10); TF 1.15.5 called ``cast``;
+- ``tensorflow_estimator.python.estimator.canned.linear`` (the linear model's zero fraction, its SDCA ids):
+  TF 1.15.5's estimator (corpus script 19, op-table case ``estimator_linear_zero_fraction``).
 """
 import functools
 
@@ -19,17 +23,20 @@ from tensorflow.python.ops import math_ops
 from ... import settings
 from .array import ModuleWith
 
-# module -> the TF 1.x versions whose module named its float32 casts ToFloat
-MODULES = {"tensorflow.python.training.input": ("1.4",), "tf_slim.data.parallel_reader": ("1.3", "1.4")}
+# module -> (its binding of cast's module, the TF 1.x versions whose module named its casts by to_*)
+MODULES = {"tensorflow.python.training.input": ("math_ops", ("1.4",)),
+           "tf_slim.data.parallel_reader": ("math_ops", ("1.3", "1.4")),
+           "tensorflow_estimator.python.estimator.canned.linear": ("tf", ("1.15",))}
+TO_NAMES = {dtypes.float32: "ToFloat", dtypes.int64: "ToInt64"}
 
 
-def cast_to_float_named(versions):
-    """A ``cast(x, dtype, name=None)`` naming an unnamed float32 cast ``ToFloat`` under ``versions``."""
+def cast_to_named(versions):
+    """A ``cast(x, dtype, name=None)`` naming an unnamed float32 / int64 cast as ``to_float`` / ``to_int64`` did,
+    under ``versions``."""
     @functools.wraps(math_ops.cast)
     def cast(x, dtype, name=None):
-        if name is None and dtypes.as_dtype(dtype) == dtypes.float32 and not context.executing_eagerly() \
-                and settings.current("tf1_version") in versions:
-            name = "ToFloat"
+        if name is None and not context.executing_eagerly() and settings.current("tf1_version") in versions:
+            name = TO_NAMES.get(dtypes.as_dtype(dtype))
         return math_ops.cast(x, dtype, name=name)
 
     return cast
@@ -37,8 +44,9 @@ def cast_to_float_named(versions):
 
 def mend(module):
     """Give ``module`` (one of MODULES, imported) its TF 1.x casts (idempotent)."""
-    if not isinstance(module.math_ops, ModuleWith):
-        module.math_ops = ModuleWith(module.math_ops, cast=cast_to_float_named(MODULES[module.__name__]))
+    binding, versions = MODULES[module.__name__]
+    if not isinstance(getattr(module, binding), ModuleWith):
+        setattr(module, binding, ModuleWith(getattr(module, binding), cast=cast_to_named(versions)))
 
 
 def install():
