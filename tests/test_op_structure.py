@@ -293,3 +293,31 @@ def test_parallel_map_1_15_is_the_v1_op_and_maps_every_element():
         next_value = v1.data.make_one_shot_iterator(ds).get_next()
         with v1.Session() as s:
             assert [s.run(next_value) for _ in range(10)] == [3 * i for i in range(10)]
+
+
+def test_ftrl_1x_updates_as_tensorflows_ftrl():
+    # TF 1.x's accum Const and constants (no beta): the same two steps as TensorFlow's own FtrlOptimizer
+    from tensorflow.python.training import ftrl
+
+    from tf1_cnn.compat.graph.op_structure import ftrl as ftrl_1x
+
+    def steps(tf1_structure):
+        cls = type("Ftrl", (ftrl.FtrlOptimizer,), {})
+        if tf1_structure:
+            cls._create_slots = ftrl_1x.create_slots_1x(ftrl.FtrlOptimizer._create_slots)
+            cls._prepare = ftrl_1x.prepare_1x(ftrl.FtrlOptimizer._prepare)
+        with tf.Graph().as_default() as g, op_structure.v1_behavior():
+            w = v1.Variable([[1.0, -2.0], [0.5, 3.0]])
+            loss = tf.reduce_sum(tf.square(w - 0.25))
+            step = cls(0.3, l1_regularization_strength=0.01, l2_regularization_strength=0.02).minimize(loss)
+            types = [op.type for op in g.get_operations()]
+            with v1.Session() as s:
+                s.run(v1.global_variables_initializer())
+                s.run(step)
+                s.run(step)
+                return types, s.run(w)
+
+    types, got = steps(True)
+    want_types, want = steps(False)
+    assert "Maximum" in want_types and "Maximum" not in types  # TF 2.21's adjusted l2, not built
+    np.testing.assert_array_equal(got, want)

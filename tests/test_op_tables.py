@@ -27,10 +27,8 @@ KNOWN_DRAWS = [
     ("tf.layers.batch_normalization with beta / gamma regularizers: TF 1.4.1 built it unfused (moments, "
      "48 ops); the runtime fuses it as TF 1.15.5 did; not mirrored", {"batch_norm_regularized": ("1.4",)}),
     ("a canned estimator's model_fn: TF 1.3.0's estimators had no model_fn property (the case cannot be built "
-     "there); TF 1.4.1's linear model and head built other ops; TF 1.15.5's tf.train.FtrlOptimizer made its "
-     "accumulators' initial value as one Const in the caller's scope and had no beta (TF 2.21's v1 Ftrl: an "
-     "initializer per slot, the adjusted l2's ops); not mirrored (its zero fraction's casts are, above)",
-     {"estimator_linear_zero_fraction": ALL}),
+     "there); TF 1.4.1's linear model and head built other ops; not mirrored (TF 1.15.5's is)",
+     {"estimator_linear_zero_fraction": OLD}),
     ("tf.layers.flatten does not exist in TF 1.3.0 (the runtime provides it)", {"layers_flatten": ("1.3",)}),
     ("dynamic_rnn under TF 1.3.0/1.4.1: their while loop and cell ops (dynamic_rnn's kernel draws after 73 "
      "ops, 86 here and on 1.15.5); not mirrored",

@@ -24,6 +24,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   Conv2D, the cross-entropies);
 - ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
 - ``parallel_map.py``: TF 1.15.5's ``Dataset.map`` with ``num_parallel_calls`` (ParallelMapDataset, int32);
+- ``ftrl.py``: TF 1.x's ``tf.train.FtrlOptimizer`` slots and constants;
 - ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
 - ``control_flow.py``: TF 1.3.0/1.4.1's order inside ``tf.cond`` / ``tf.while_loop`` (the Switch or
   Enter of an outside tensor before the op reading it);
@@ -149,6 +150,9 @@ def install():
     from . import learning_rate
 
     learning_rate.install()  # tf.train.exponential_decay under 1.3/1.4
+    from . import ftrl
+
+    ftrl.install()  # tf.train.FtrlOptimizer: TF 1.x's accum Const and constants (no beta)
     from . import datasets
 
     datasets.install()  # 1.15's options datasets before an initializable iterator
