@@ -321,3 +321,20 @@ def test_ftrl_1x_updates_as_tensorflows_ftrl():
     want_types, want = steps(False)
     assert "Maximum" in want_types and "Maximum" not in types  # TF 2.21's adjusted l2, not built
     np.testing.assert_array_equal(got, want)
+
+
+def test_metrics_1_3_safe_division_gives_tensorflows_values():
+    # TF 1.3.0's Greater / truediv / Select and ToFloat names: 0 before any update, then the mean
+    from tf1_cnn.compat.graph.op_structure import metrics
+
+    metrics.install()  # acts under --tf1-version 1.3 / 1.4 only
+    with tf.Graph().as_default() as g, settings.using("tf1", "1.3"):
+        labels = tf.constant([1, 2, 3, 4])
+        accuracy, update = v1.metrics.accuracy(labels, tf.constant([1, 2, 0, 4]))
+        names = {op.name for op in g.get_operations()}
+        assert {"accuracy/value", "accuracy/Greater", "ToFloat"} <= names and "accuracy/Maximum" not in names
+        with v1.Session() as s:
+            s.run(v1.local_variables_initializer())
+            assert s.run(accuracy) == 0.0
+            s.run(update)
+            assert s.run(accuracy) == 0.75

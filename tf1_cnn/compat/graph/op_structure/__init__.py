@@ -37,6 +37,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``casts.py``: TF 1.x's ``tf.saturate_cast`` (Maximum / Minimum, not ClipByValue);
 - ``slim_batch_norm.py``: TF 1.4.1/1.15.5's reshape back of contrib's fused batch_norm on a rank-2 input;
 - ``to_float.py``: the ``ToFloat`` casts of TF 1.x's input queues and slim's parallel_read;
+- ``metrics.py``: TF 1.3.0/1.4.1's ``tf.metrics`` casts and safe division;
 - ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
@@ -183,6 +184,9 @@ def install():
     from . import to_float
 
     to_float.install()  # 1.4's input producers / batch queues, 1.3/1.4's slim parallel_read: ToFloat casts
+    from . import metrics
+
+    metrics.install()  # 1.3/1.4: tf.metrics' ToFloat casts and safe division (Greater, truediv, Select)
     from . import gather
 
     gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity

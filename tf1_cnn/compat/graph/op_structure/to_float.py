@@ -2,7 +2,9 @@
 ``ToInt64``.
 
 TF 1.x's ``to_float(x)`` was ``cast(x, float32, name="ToFloat")`` (``to_int64``: ``ToInt64``); the libraries
-that replaced it by ``cast(x, float32)`` build the same op named ``Cast``. Where the TF 1.x version's module
+that replaced it by ``cast(x, float32)`` build the same op named ``Cast``. TF 1.3.0 / 1.4.1 took the name
+scope before testing the dtype, so a ``to_float`` of a float32 tensor (no op) still used the name
+(the next is ``ToFloat_1``). Where the TF 1.x version's module
 called ``to_float`` (``to_int64``) for every unnamed cast to float32 (int64), that module's ``math_ops`` (or
 ``tf``) is given a ``cast`` naming those so under that version (read from the oracles' sources, observed on
 their graphs):
@@ -17,7 +19,7 @@ their graphs):
 import functools
 
 from tensorflow.python.eager import context
-from tensorflow.python.framework import dtypes
+from tensorflow.python.framework import dtypes, ops, tensor
 from tensorflow.python.ops import math_ops
 
 from ... import settings
@@ -35,8 +37,13 @@ def cast_to_named(versions):
     under ``versions``."""
     @functools.wraps(math_ops.cast)
     def cast(x, dtype, name=None):
-        if name is None and not context.executing_eagerly() and settings.current("tf1_version") in versions:
-            name = TO_NAMES.get(dtypes.as_dtype(dtype))
+        version = settings.current("tf1_version")
+        if name is None and not context.executing_eagerly() and version in versions:
+            name = TO_NAMES.get(dtypes.as_dtype(dtype).base_dtype)
+            if name is not None and version in ("1.3", "1.4") and isinstance(x, tensor.Tensor) \
+                    and x.dtype.base_dtype == dtypes.as_dtype(dtype).base_dtype:
+                with ops.name_scope(name, "Cast", [x]):  # TF 1.3.0/1.4.1 took the scope before the dtype test
+                    return x
         return math_ops.cast(x, dtype, name=name)
 
     return cast
