@@ -44,6 +44,7 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
   on the backprop output before ExpandDims, mul.
 """
 import functools
+import weakref
 
 import numpy as np
 from tensorflow.python.eager import context
@@ -136,6 +137,9 @@ def _int_list(values, name):
     return constant_op.constant(values, dtype="int32", name=name)
 
 
+_BROADCAST_SHAPES_SEEN = weakref.WeakKeyDictionary()  # graph -> pairs of static shapes given BroadcastGradientArgs
+
+
 def _static_axes(shape, out_rank, out):
     """The axes BroadcastGradientArgs gives for ``shape`` broadcast to ``out`` (both static)."""
     pad = out_rank - len(shape)
@@ -147,15 +151,20 @@ def _broadcast(x, y):
     after building what TF 1.x built first: the shapes and ``BroadcastGradientArgs``.
 
     1.3.0/1.4.1: ``shape()`` of each (a Const when static). 1.15.5 (Add, Sub, Mul, Pow): two static
-    shapes give ``BroadcastGradientArgs`` of two Consts (``s0``, ``s1``) and each side is reduced only
-    where it was broadcast (``Sum`` over Const axes, ``Reshape`` to a Const shape); otherwise ``Shape``
-    ops, also for a static side.
+    shapes give ``BroadcastGradientArgs`` of two Consts (``s0``, ``s1``), the first time in a graph only
+    (op-table case ``grad_add_static_twice``), and each side is reduced only where it was broadcast (``Sum``
+    over Const axes, ``Reshape`` to a Const shape); otherwise ``Shape`` ops, also for a static side.
     """
     if not _old() and x.shape.is_fully_defined() and y.shape.is_fully_defined():
         sx, sy = x.shape.as_list(), y.shape.as_list()
-        # Consts made here: TF 2.21 converts an empty list to two Consts
-        gen_array_ops.broadcast_gradient_args(_int_list(sx, "BroadcastGradientArgs/s0"),
-                                              _int_list(sy, "BroadcastGradientArgs/s1"))
+        # TF 1.15.5 evaluated BroadcastGradientArgs once per graph and pair of static shapes and kept the
+        # axes: a later gradient of the same shapes (a reused tower) built no BroadcastGradientArgs
+        seen = _BROADCAST_SHAPES_SEEN.setdefault(ops.get_default_graph(), set())
+        if (tuple(sx), tuple(sy)) not in seen:
+            seen.add((tuple(sx), tuple(sy)))
+            # Consts made here: TF 2.21 converts an empty list to two Consts
+            gen_array_ops.broadcast_gradient_args(_int_list(sx, "BroadcastGradientArgs/s0"),
+                                                  _int_list(sy, "BroadcastGradientArgs/s1"))
         rank = max(len(sx), len(sy))
         out = [max(a, b) for a, b in zip([1] * (rank - len(sx)) + sx, [1] * (rank - len(sy)) + sy)]
 
