@@ -91,8 +91,9 @@ def test_transpose_without_perm_reverses_the_axes(version):
             np.testing.assert_array_equal(s.run(y), x.T)
 
 
+@pytest.mark.parametrize("record_shape", [[], None])
 @pytest.mark.parametrize("version", ["1.3", "1.15"])
-def test_parse_single_example_1x_parses_dense_sparse_and_defaults(version):
+def test_parse_single_example_1x_parses_dense_sparse_and_defaults(version, record_shape):
     # TF 1.3.0's ParseExample of a batch of one and TF 1.15.5's ParseSingleExample give the Example's values
     from tf1_cnn.compat.graph.op_structure import parsing
 
@@ -103,7 +104,7 @@ def test_parse_single_example_1x_parses_dense_sparse_and_defaults(version):
         "label": feature(int64_list=tf.train.Int64List(value=[7])),
         "tags": feature(int64_list=tf.train.Int64List(value=[3, 4, 5]))})).SerializeToString()
     with tf.Graph().as_default() as g, settings.using("tf1", version), op_structure.v1_behavior():
-        record = v1.placeholder(tf.string, [])
+        record = v1.placeholder(tf.string, record_shape)  # None: a queue's dequeue (1.3: asserted at run time)
         out = parse(record, {"image_raw": v1.FixedLenFeature([], tf.string), "label": v1.FixedLenFeature([], tf.int64),
                              "xy": v1.FixedLenFeature([2], tf.float32, default_value=[0.5, 1.5]),
                              "tags": v1.VarLenFeature(tf.int64)})
