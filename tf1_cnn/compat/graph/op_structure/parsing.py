@@ -65,9 +65,9 @@ def _dense_defaults(dense):
 
 def _assert_scalar_1_3(serialized):
     """TF 1.3.0/1.4.1's run-time check of a record of unknown rank: Rank, Equal, Assert, SerializedDependencies."""
-    from tensorflow.python.ops import control_flow_ops
+    from tensorflow.python.ops import control_flow_assert, control_flow_ops
 
-    check = control_flow_ops.Assert(tf.equal(tf.rank(serialized), 0), ["Input serialized must be a scalar"],
+    check = control_flow_assert.Assert(tf.equal(tf.rank(serialized), 0), ["Input serialized must be a scalar"],
                                     name="SerializedIsScalar")
     return control_flow_ops.with_dependencies([check], serialized, name="SerializedDependencies")
 
