@@ -339,3 +339,22 @@ def test_metrics_1_3_safe_division_gives_tensorflows_values():
             assert s.run(accuracy) == 0.0
             s.run(update)
             assert s.run(accuracy) == 0.75
+
+
+def test_embedding_lookup_sparse_1x_combines_as_tensorflow():
+    # TF 1.x's int32 segment ids, Unique and lookup (not TF 2.21's direct read): the same mean embeddings
+    from tf1_cnn.compat.graph.op_structure import embedding_sparse
+
+    embedding_sparse.install()  # acts under a TF 1.x version in graph mode only
+    table = np.arange(12.0, dtype=np.float32).reshape(4, 3)
+
+    def lookup(version):
+        with tf.Graph().as_default() as g, settings.using("tf1", version):
+            ids = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], tf.constant([1, 3, 1], tf.int64), [2, 2])
+            out = tf.nn.embedding_lookup_sparse(tf.constant(table), ids, None)
+            with v1.Session() as s:
+                return {op.type for op in g.get_operations()}, s.run(out)
+
+    types, got = lookup("1.15")
+    assert {"Cast", "Unique"} <= types
+    np.testing.assert_array_equal(got, [(table[1] + table[3]) / 2, table[1]])

@@ -29,6 +29,8 @@ KNOWN_DRAWS = [
     ("a canned estimator's model_fn: TF 1.3.0's estimators had no model_fn property (the case cannot be built "
      "there); TF 1.4.1's linear model and head built other ops; not mirrored (TF 1.15.5's is)",
      {"estimator_linear_zero_fraction": OLD}),
+    ("embedding_lookup_sparse with weights under TF 1.3.0/1.4.1: no Unique (the ids looked up as given); not "
+     "mirrored", {"embedding_lookup_sparse_weighted_sum": OLD}),
     ("tf.layers.flatten does not exist in TF 1.3.0 (the runtime provides it)", {"layers_flatten": ("1.3",)}),
     ("dynamic_rnn under TF 1.3.0/1.4.1: their while loop and cell ops (dynamic_rnn's kernel draws after 73 "
      "ops, 86 here and on 1.15.5); not mirrored",
@@ -106,6 +108,9 @@ KNOWN_OTHER = [
     (("types", "names"), "crf's dynamic_rnn under TF 1.15.5: reduce_logsumexp masked with ZerosLike + Select "
      "(TF 2.21: SelectV2 of a Const), the same op count; not mirrored",
      {"crf_log_likelihood": ("1.15",), "crf_log_norm": ("1.15",), "crf_multitag_sequence_score": ("1.15",)}, True),
+    (("types", "names"), "embedding_lookup_sparse with weights under TF 1.15.5: the weights' broadcast ones "
+     "as Fill of the rank before the weights' Shape (TF 2.21: Shape, then ones); not mirrored",
+     {"embedding_lookup_sparse_weighted_sum": ("1.15",)}, True),
     (("names",), "TF 1.4.1's BasicRNNCell named its bias initializer Initializer/Const (TF 2.21: Initializer/zeros)",
      {"legacy_rnn_decoder_loop": ("1.4",)}, True),
 ]

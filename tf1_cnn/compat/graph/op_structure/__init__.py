@@ -38,6 +38,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``slim_batch_norm.py``: TF 1.4.1/1.15.5's reshape back of contrib's fused batch_norm on a rank-2 input;
 - ``to_float.py``: the ``ToFloat`` casts of TF 1.x's input queues and slim's parallel_read;
 - ``metrics.py``: TF 1.3.0/1.4.1's ``tf.metrics`` casts and safe division;
+- ``embedding_sparse.py``: TF 1.x's ``tf.nn.embedding_lookup_sparse`` (int32 segment ids, Unique, lookup);
 - ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
@@ -190,6 +191,9 @@ def install():
     from . import gather
 
     gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
+    from . import embedding_sparse
+
+    embedding_sparse.install()  # TF 1.x's embedding_lookup_sparse: int32 segment ids, Unique, lookup
     from . import conv_transpose
 
     conv_transpose.install()  # 1.3/1.4: tf.nn.conv2d_transpose's output_shape Const
