@@ -358,3 +358,24 @@ def test_embedding_lookup_sparse_1x_combines_as_tensorflow():
     types, got = lookup("1.15")
     assert {"Cast", "Unique"} <= types
     np.testing.assert_array_equal(got, [(table[1] + table[3]) / 2, table[1]])
+
+
+@pytest.mark.parametrize("version", ["1.3", "1.15"])
+def test_clip_by_global_norm_1x_scales_as_tensorflow(version):
+    # TF 1.3.0's plain scale and TF 1.15.5's where(is_finite): TensorFlow's values, NaN for an inf norm on 1.15
+    from tensorflow.python.ops import clip_ops
+
+    from tf1_cnn.compat.graph.op_structure import clip
+
+    fn = clip.clip_by_global_norm_1x(getattr(clip_ops.clip_by_global_norm, "_tf1_cnn_original",
+                                             clip_ops.clip_by_global_norm))
+    with tf.Graph().as_default() as g, settings.using("tf1", version):
+        a, b = tf.constant([3.0, 4.0]), tf.constant([[12.0]])
+        (ca, cb), norm = fn([a, b], 6.5)
+        (_, inf_clipped), _ = fn([a, b], 1.0, use_norm=tf.constant(np.inf))
+        assert ("IsFinite" in {op.type for op in g.get_operations()}) == (version == "1.15")
+        with v1.Session() as s:
+            got = s.run([ca, cb, norm, inf_clipped])
+    np.testing.assert_allclose(got[0], [1.5, 2.0], rtol=1e-6)
+    np.testing.assert_allclose(got[1], [[6.0]], rtol=1e-6)
+    assert got[2] == 13.0 and bool(np.isnan(got[3]).all()) == (version == "1.15")

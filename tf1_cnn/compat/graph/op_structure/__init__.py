@@ -25,6 +25,7 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
 - ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
 - ``parallel_map.py``: TF 1.15.5's ``Dataset.map`` with ``num_parallel_calls`` (ParallelMapDataset, int32);
 - ``ftrl.py``: TF 1.x's ``tf.train.FtrlOptimizer`` slots and constants;
+- ``clip.py``: ``tf.clip_by_global_norm``'s scale as TF 1.3.0/1.4.1 and 1.15.5 built it;
 - ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
 - ``control_flow.py``: TF 1.3.0/1.4.1's order inside ``tf.cond`` / ``tf.while_loop`` (the Switch or
   Enter of an outside tensor before the op reading it);
@@ -155,6 +156,9 @@ def install():
     from . import ftrl
 
     ftrl.install()  # tf.train.FtrlOptimizer: TF 1.x's accum Const and constants (no beta)
+    from . import clip
+
+    clip.install()  # tf.clip_by_global_norm: 1.3/1.4's scale, 1.15's where(is_finite) (not norm - norm)
     from . import datasets
 
     datasets.install()  # 1.15's options datasets before an initializable iterator
