@@ -277,12 +277,15 @@ def squared_difference_grad(op, grad):
             scaled = scalar * grad if old else gen_math_ops.mul(scalar, grad)
             return scaled * (x - y)
 
-    if not old:
+    if not old:  # 1.15.5: equal static shapes unreduced; two static shapes through _broadcast's Consts
         dxy = x_grad()
-    sx, sy = _shapes(x, y, not old)
+        if _fully_equal(x, y, grad):
+            return dxy, -dxy
+        reduce_x, reduce_y = _broadcast(x, y)
+        return reduce_x(dxy), -reduce_y(dxy)
+    sx, sy = _shapes(x, y, False)
     rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
-    if old:
-        dxy = x_grad()
+    dxy = x_grad()
     return _reduce_to(dxy, rx, sx), -_reduce_to(dxy, ry, sy)
 
 
