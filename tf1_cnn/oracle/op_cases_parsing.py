@@ -1,5 +1,6 @@
 """Op-table cases of tf.parse_single_example: dense features without defaults (a TFRecord reader's image
-and label), dense ones with defaults and a sparse one under a name, and a draw after them.
+and label), dense ones with defaults and a sparse one under a name, a record of unknown rank (a queue's
+dequeue), and a draw after them.
 Python 3.6-compatible, TF 1.x API only (see op_cases.py)."""
 
 
@@ -17,4 +18,8 @@ def cases(base):
             name="features")),
         ("parse_single_example_draw", lambda tf, p: (tf.parse_single_example(_record(tf), features={
             "x": tf.FixedLenFeature([3], tf.float32)})["x"] + tf.random_uniform([3]))),
+        ("parse_single_example_unknown_rank", lambda tf, p: (tf.parse_single_example(
+            tf.placeholder(tf.string, None, name="record"), features={
+                "image": tf.FixedLenFeature((), tf.string, default_value=""),
+                "label": tf.FixedLenFeature([], tf.int64)}), tf.random_uniform([3]))),
     ]

@@ -23,18 +23,32 @@ where it does not, and follows the TF 1.x source of the version(s) named beside 
   whose ops TF 1.x built in another order or of other types (binary ops, Sum, Reshape, Square,
   Conv2D, the cross-entropies);
 - ``datasets.py``: TF 1.15.5's OptimizeDataset/ModelDataset before an initializable iterator;
+- ``parallel_map.py``: TF 1.15.5's ``Dataset.map`` with ``num_parallel_calls`` (ParallelMapDataset, int32);
+- ``ftrl.py``: TF 1.x's ``tf.train.FtrlOptimizer`` slots and constants;
+- ``clip.py``: ``tf.clip_by_global_norm``'s scale as TF 1.3.0/1.4.1 and 1.15.5 built it;
 - ``learning_rate.py``: TF 1.3.0/1.4.1's ``tf.train.exponential_decay``;
 - ``control_flow.py``: TF 1.3.0/1.4.1's order inside ``tf.cond`` / ``tf.while_loop`` (the Switch or
   Enter of an outside tensor before the op reading it);
 - ``zero_fraction.py``: TF 1.3.0/1.4.1's ``tf.nn.zero_fraction``;
 - ``image.py``: ``tf.image.per_image_standardization``, ``resize_image_with_crop_or_pad`` and the
   crop / pad to a bounding box (TF 1.3.0/1.4.1's and 1.15.5's);
+- ``batch_norm.py``: ``tf.layers.batch_normalization``'s TF 1.3.0 variable order (beta first) and TF 1.15.5's
+  fused training call (no moving statistics: two empty Consts);
+- ``adjust.py``: TF 1.3.0/1.4.1's ``tf.image.adjust_brightness`` / ``adjust_contrast`` of a float32 image;
+- ``casts.py``: TF 1.x's ``tf.saturate_cast`` (Maximum / Minimum, not ClipByValue);
+- ``slim_batch_norm.py``: TF 1.4.1/1.15.5's reshape back of contrib's fused batch_norm on a rank-2 input;
+- ``to_float.py``: the ``ToFloat`` casts of TF 1.x's input queues and slim's parallel_read;
+- ``metrics.py``: TF 1.3.0/1.4.1's ``tf.metrics`` casts and safe division;
+- ``embedding_sparse.py``: TF 1.x's ``tf.nn.embedding_lookup_sparse`` (int32 segment ids, Unique, lookup);
+- ``flip.py``: TF 1.3.0/1.4.1's ``tf.image.random_flip_left_right`` / ``random_flip_up_down`` (no scope);
 - ``tensor_array.py``: TF 1.x's ``TensorArray.size()`` (one op, also inside ``stack()``);
 - ``rnn_state.py``: TF 1.3.0's order of an RNN cell's ``zero_state``;
 - ``conv_transpose.py``: TF 1.3.0/1.4.1's name of ``tf.nn.conv2d_transpose``'s output shape;
 - ``gather.py``: TF 1.3.0/1.4.1's ``tf.gather`` (the v1 Gather op) and ``tf.nn.embedding_lookup``;
 - ``parsing.py``: ``tf.parse_single_example`` (TF 1.3.0/1.4.1: ParseExample on a batch of one; 1.15.5:
   ParseSingleExample);
+- ``saver.py``: ``tf.train.Saver``'s ops (TF 1.3.0/1.4.1's Const filename and per-tensor RestoreV2,
+  every TF 1.x's sharded-save suffix and device grouping);
 - ``array.py``: TF 1.3.0/1.4.1's ``tf.transpose`` without ``perm``; the reduction axes of a
   scalar (TF 1.0-1.15: one Const).
 
@@ -117,6 +131,10 @@ def install():
     _wrap(array_ops, "one_hot", one_hot.one_hot_1x)
     for module in (tf.compat.v1, tf.compat.v2, tf):
         setattr(module, "one_hot", array_ops.one_hot)
+    # tf.split of an int: TF 1.x's Const first (a script's split, tf.compat.v1.nn.rnn_cell's cell steps)
+    _wrap(array_ops, "split", array.split_1x_of)
+    for module in (tf.compat.v1, tf.compat.v2, tf):
+        setattr(module, "split", array_ops.split)
     # reduce_sum(scalar) and the like: one Const for the axes, as every TF 1.x
     _wrap(math_ops, "_ReductionDims", array.reduction_dims_1x)
     # gradients: TF 1.x's broadcasting and reduce_mean gradient ops
@@ -135,9 +153,18 @@ def install():
     from . import learning_rate
 
     learning_rate.install()  # tf.train.exponential_decay under 1.3/1.4
+    from . import ftrl
+
+    ftrl.install()  # tf.train.FtrlOptimizer: TF 1.x's accum Const and constants (no beta)
+    from . import clip
+
+    clip.install()  # tf.clip_by_global_norm: 1.3/1.4's scale, 1.15's where(is_finite) (not norm - norm)
     from . import datasets
 
     datasets.install()  # 1.15's options datasets before an initializable iterator
+    from . import parallel_map
+
+    parallel_map.install()  # 1.15: Dataset.map(num_parallel_calls=n) as the v1 ParallelMapDataset op
     from . import control_flow
 
     control_flow.install()  # 1.3/1.4: a cond's Switch / a loop's Enter before the op reading through it
@@ -150,9 +177,27 @@ def install():
     from . import image
 
     image.install()  # per_image_standardization (1.3/1.4's variance formula, 1.15's Identity), crop / pad
+    from . import flip
+
+    flip.install()  # 1.3/1.4: the random flips in the caller's name scope
+    from . import adjust
+
+    adjust.install()  # 1.3/1.4: adjust_brightness / adjust_contrast convert a float32 image too (Identity)
+    from . import casts
+
+    casts.install()  # tf.saturate_cast (convert_image_dtype's saturate): TF 1.x's Maximum / Minimum
+    from . import to_float
+
+    to_float.install()  # 1.4's input producers / batch queues, 1.3/1.4's slim parallel_read: ToFloat casts
+    from . import metrics
+
+    metrics.install()  # 1.3/1.4: tf.metrics' ToFloat casts and safe division (Greater, truediv, Select)
     from . import gather
 
     gather.install()  # 1.3/1.4: tf.gather's v1 Gather op, embedding_lookup without its Identity
+    from . import embedding_sparse
+
+    embedding_sparse.install()  # TF 1.x's embedding_lookup_sparse: int32 segment ids, Unique, lookup
     from . import conv_transpose
 
     conv_transpose.install()  # 1.3/1.4: tf.nn.conv2d_transpose's output_shape Const
@@ -163,6 +208,9 @@ def install():
     from . import tensor_array
 
     tensor_array.install()  # TensorArray.size() reads the array (TensorArraySizeV3), as in TF 1.x
+    from . import saver
+
+    saver.install()  # tf.train.Saver: 1.3/1.4's Const filename and per-tensor restores, 1.x's sharded suffix
     entry = ops._gradient_registry._registry["Mean"]
     if not hasattr(entry["type"], "_tf1_cnn_original"):
         entry["type"] = gradients.mean_grad_1x(entry["type"])
@@ -199,13 +247,10 @@ def _mend_tf_keras(_module):
             cls.convolution_op = layers.legacy_convolution_op(Conv.convolution_op)
     if "call" not in vars(legacy.Conv2DTranspose):
         legacy.Conv2DTranspose.call = layers.legacy_conv2d_transpose_call(legacy.Conv2DTranspose.call)
-    # tf.compat.v1.nn.rnn_cell's cells (tf_keras's legacy_cells): TF 1.x's tf.split (its Const) in their steps
-    from tf_keras.src.layers.rnn import legacy_cells
+    # tf.layers' BatchNormalization: TF 1.3.0's beta before gamma, TF 1.15.5's fused training call
+    from . import batch_norm
 
-    from .array import ModuleWith, split_1x
-
-    if not isinstance(legacy_cells.tf, ModuleWith):
-        legacy_cells.tf = ModuleWith(legacy_cells.tf, split=split_1x)
+    batch_norm.mend_tf_keras()
 
 
 def _mend_tf_slim(_module):
@@ -217,3 +262,6 @@ def _mend_tf_slim(_module):
     for cls in (old_conv.Conv1D, old_conv.Conv2D, old_conv.Conv3D):
         if "build" not in vars(cls):
             cls.build = layers.legacy_conv_build(cls.build)
+    from . import slim_batch_norm
+
+    slim_batch_norm.mend_tf_slim()  # 1.4/1.15: a rank-2 fused batch norm reshaped back to tf.shape(inputs)

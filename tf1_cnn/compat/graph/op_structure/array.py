@@ -1,9 +1,13 @@
-"""TF 1.3.0 / 1.4.1's ``tf.transpose`` without ``perm``.
+"""TF 1.3.0 / 1.4.1's ``tf.transpose`` without ``perm``; TF 1.x's ``tf.split`` of an int (its Const).
 
 TF 1.0-1.4 computed the reversed permutation in the graph: Rank, (rank - 1) - range(0, rank, 1),
 then Transpose (8 ops). From 1.5 (and in TF 2.21) a known rank gives a constant perm (2 ops).
 """
+import functools
+import numbers
+
 import tensorflow as tf
+from tensorflow.python.framework import tensor_shape
 from tensorflow.python.ops import gen_array_ops
 
 from ... import settings
@@ -53,18 +57,35 @@ def reduction_dims_1x(original):
     return reduction_dims
 
 
+def split_1x_of(original):
+    """``tf.split(value, num_or_size_splits, axis=0, num=None, name="split")`` as TF 1.3-1.15 built it.
+
+    TF 1.x converted ``num_or_size_splits`` to a tensor first, an int too (a Const named ``Const`` in the
+    caller's name scope, unused by the Split that follows); TF 2.21 makes no Const for an int. So every TF
+    1.x LSTM / GRU cell step (the ``split`` of its gates) and a script's ``tf.split(inputs, n, 1)`` had one
+    op more, and the op seeds of the draws after it moved (measured on TF 1.3.0 / 1.4.1 / 1.15.5: op-table
+    cases ``rnn_*``, ``split_*``). A list of sizes was converted once by both.
+    """
+    @functools.wraps(original)
+    def split(value, num_or_size_splits, axis=0, num=None, name="split"):
+        if isinstance(num_or_size_splits, (numbers.Integral, tensor_shape.Dimension)) and not tf.executing_eagerly():
+            tf.convert_to_tensor(int(num_or_size_splits))
+        return original(value, num_or_size_splits, axis=axis, num=num, name=name)
+
+    split._tf1_cnn_original = original
+    return split
+
+
 def split_1x(value, num_or_size_splits, axis=0, num=None, name="split"):
-    """``tf.split`` as TF 1.3-1.15 built it: ``num_or_size_splits`` converted to a tensor first (a Const in
-    the caller's name scope, kept even when it is an int), then the Split. TF 2.21 makes no Const for an
-    int, so every TF 1.x LSTM / GRU cell step (``split`` of its gates) was one op short and the op seeds of
-    the initializers after it moved (measured on TF 1.3.0 / 1.4.1 / 1.15.5: op-table cases ``rnn_*``)."""
-    if not tf.executing_eagerly():
-        tf.convert_to_tensor(num_or_size_splits)
-    return tf.split(value, num_or_size_splits, axis=axis, num=num, name=name)
+    """TF 1.x's ``tf.split`` whether or not ``install()`` has wrapped TensorFlow's (the contrib cells call it)."""
+    from tensorflow.python.ops import array_ops
+
+    own = getattr(array_ops.split, "_tf1_cnn_original", array_ops.split)
+    return split_1x_of(own)(value, num_or_size_splits, axis=axis, num=num, name=name)
 
 
 class ModuleWith(type(tf)):
-    """A view of a module with some names replaced (a library's ``tf`` binding, mended for it alone)."""
+    """A view of a module with some names replaced (a library's binding of it, mended for that library alone)."""
 
     def __init__(self, module, **replaced):
         super().__init__(module.__name__)

@@ -44,6 +44,7 @@ case TF 1.x built like TF 2.21, TensorFlow 2.21's own function runs.
   on the backprop output before ExpandDims, mul.
 """
 import functools
+import weakref
 
 import numpy as np
 from tensorflow.python.eager import context
@@ -136,6 +137,9 @@ def _int_list(values, name):
     return constant_op.constant(values, dtype="int32", name=name)
 
 
+_BROADCAST_SHAPES_SEEN = weakref.WeakKeyDictionary()  # graph -> pairs of static shapes given BroadcastGradientArgs
+
+
 def _static_axes(shape, out_rank, out):
     """The axes BroadcastGradientArgs gives for ``shape`` broadcast to ``out`` (both static)."""
     pad = out_rank - len(shape)
@@ -147,15 +151,20 @@ def _broadcast(x, y):
     after building what TF 1.x built first: the shapes and ``BroadcastGradientArgs``.
 
     1.3.0/1.4.1: ``shape()`` of each (a Const when static). 1.15.5 (Add, Sub, Mul, Pow): two static
-    shapes give ``BroadcastGradientArgs`` of two Consts (``s0``, ``s1``) and each side is reduced only
-    where it was broadcast (``Sum`` over Const axes, ``Reshape`` to a Const shape); otherwise ``Shape``
-    ops, also for a static side.
+    shapes give ``BroadcastGradientArgs`` of two Consts (``s0``, ``s1``), the first time in a graph only
+    (op-table case ``grad_add_static_twice``), and each side is reduced only where it was broadcast (``Sum``
+    over Const axes, ``Reshape`` to a Const shape); otherwise ``Shape`` ops, also for a static side.
     """
     if not _old() and x.shape.is_fully_defined() and y.shape.is_fully_defined():
         sx, sy = x.shape.as_list(), y.shape.as_list()
-        # Consts made here: TF 2.21 converts an empty list to two Consts
-        gen_array_ops.broadcast_gradient_args(_int_list(sx, "BroadcastGradientArgs/s0"),
-                                              _int_list(sy, "BroadcastGradientArgs/s1"))
+        # TF 1.15.5 evaluated BroadcastGradientArgs once per graph and pair of static shapes and kept the
+        # axes: a later gradient of the same shapes (a reused tower) built no BroadcastGradientArgs
+        seen = _BROADCAST_SHAPES_SEEN.setdefault(ops.get_default_graph(), set())
+        if (tuple(sx), tuple(sy)) not in seen:
+            seen.add((tuple(sx), tuple(sy)))
+            # Consts made here: TF 2.21 converts an empty list to two Consts
+            gen_array_ops.broadcast_gradient_args(_int_list(sx, "BroadcastGradientArgs/s0"),
+                                                  _int_list(sy, "BroadcastGradientArgs/s1"))
         rank = max(len(sx), len(sy))
         out = [max(a, b) for a, b in zip([1] * (rank - len(sx)) + sx, [1] * (rank - len(sy)) + sy)]
 
@@ -268,12 +277,15 @@ def squared_difference_grad(op, grad):
             scaled = scalar * grad if old else gen_math_ops.mul(scalar, grad)
             return scaled * (x - y)
 
-    if not old:
+    if not old:  # 1.15.5: equal static shapes unreduced; two static shapes through _broadcast's Consts
         dxy = x_grad()
-    sx, sy = _shapes(x, y, not old)
+        if _fully_equal(x, y, grad):
+            return dxy, -dxy
+        reduce_x, reduce_y = _broadcast(x, y)
+        return reduce_x(dxy), -reduce_y(dxy)
+    sx, sy = _shapes(x, y, False)
     rx, ry = gen_array_ops.broadcast_gradient_args(sx, sy)
-    if old:
-        dxy = x_grad()
+    dxy = x_grad()
     return _reduce_to(dxy, rx, sx), -_reduce_to(dxy, ry, sy)
 
 
@@ -440,6 +452,20 @@ def sparse_softmax_xent_grad(op, grad_loss, grad_grad):
     return _broadcast_mul(grad_loss, backprop), None
 
 
+def fused_batch_norm_v3_grad(op, grad_y, *unused):
+    """FusedBatchNormV3's gradient in training as TF 1.3.0-1.15.5 returned it: the five outputs of
+    FusedBatchNormGradV3, the last two standing for the mean and variance inputs (TF 1.x's layers fed them
+    empty Consts), so ``tf.gradients`` grouped five: ``tuple/control_dependency`` to ``_4``. TF 2.21 returns
+    None for those two (three in the group). Inference, and a training step given a mean and variance (TF
+    2.21 checks a gradient's shape against its input's), keep TF 2.21's gradient."""
+    if not op.get_attr("is_training") or any(t.shape.as_list() != [0] for t in op.inputs[3:5]):
+        return None
+    return gen_nn_ops.fused_batch_norm_grad_v3(
+        y_backprop=grad_y, x=op.inputs[0], scale=op.inputs[1], reserve_space_1=op.outputs[3],
+        reserve_space_2=op.outputs[4], reserve_space_3=op.outputs[5], epsilon=op.get_attr("epsilon"),
+        data_format=op.get_attr("data_format"), is_training=True)
+
+
 GRADIENTS = {
     "Add": add_grad, "AddV2": add_grad, "Sub": sub_grad, "Mul": mul_grad, "Pow": pow_grad, "RealDiv": real_div_grad, "DivNoNan": div_no_nan_grad,
     "SquaredDifference": squared_difference_grad,
@@ -447,6 +473,7 @@ GRADIENTS = {
     "Sum": sum_grad, "StridedSlice": strided_slice_grad, "GatherV2": gather_v2_grad, "Softmax": softmax_grad, "Reshape": reshape_grad, "Square": square_grad, "Conv2D": conv2d_grad, "Softplus": softplus_grad,
     "SoftmaxCrossEntropyWithLogits": softmax_xent_grad,
     "SparseSoftmaxCrossEntropyWithLogits": sparse_softmax_xent_grad,
+    "FusedBatchNormV3": fused_batch_norm_v3_grad,
 }
 GRADIENTS.update(tensor_array_grads.GRADIENTS)  # TensorArrayWrite/Scatter/Split: no write barrier (every TF 1.x)
 

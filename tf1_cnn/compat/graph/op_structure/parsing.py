@@ -63,6 +63,15 @@ def _dense_defaults(dense):
     return out
 
 
+def _assert_scalar_1_3(serialized):
+    """TF 1.3.0/1.4.1's run-time check of a record of unknown rank: Rank, Equal, Assert, SerializedDependencies."""
+    from tensorflow.python.ops import control_flow_assert, control_flow_ops
+
+    check = control_flow_assert.Assert(tf.equal(tf.rank(serialized), 0), ["Input serialized must be a scalar"],
+                                    name="SerializedIsScalar")
+    return control_flow_ops.with_dependencies([check], serialized, name="SerializedDependencies")
+
+
 def _parse_1_3(serialized, sparse, dense, name):
     """TF 1.3.0/1.4.1: ExpandDims, ParseExample, then the batch axis taken off each output."""
     serialized = tf.expand_dims(serialized, 0)
@@ -106,9 +115,11 @@ def parse_single_example_1x(original):
             return original(serialized, features, name=name, example_names=example_names)
         with _v1.name_scope(name, "ParseSingleExample", [serialized]):
             serialized = tf.convert_to_tensor(serialized, name=None if version in ("1.3", "1.4") else "serialized")
-            if serialized.shape.rank is None:
-                return original(serialized, features, name=name)
-            if serialized.shape.rank != 0:
+            if serialized.shape.rank is None and version in ("1.3", "1.4"):
+                serialized = _assert_scalar_1_3(serialized)
+            # TF 1.15.5 built ParseSingleExample of a record of unknown rank without an assertion (a queue's
+            # dequeue: slim's parallel_read; op-table case parse_single_example_unknown_rank)
+            if serialized.shape.rank not in (None, 0):
                 raise ValueError("Input serialized must be a scalar")
             build = _parse_1_3 if version in ("1.3", "1.4") else _parse_1_15
             return build(serialized, *params, name)
