@@ -25,6 +25,18 @@ def oracle_env(**extra):
     return oracle_environ(**extra)
 
 
+def legacy_prints_as_the_oracle(tf1_oracle, script, version):
+    """Run ``script`` under ``legacy --tf1-version VERSION`` and on real TF VERSION; assert both exit 0 and
+    print the same lines; return ours (stdout)."""
+    ours = run_cli("-m", "tf1_cnn", "legacy", "--tf1-version", version, "--no-report", str(script))
+    assert ours.returncode == 0, ours.stderr
+    real = subprocess.run([tf1_oracle(version), str(script)], env=oracle_env(), capture_output=True, text=True,
+                          timeout=300)
+    assert real.returncode == 0, real.stderr
+    assert ours.stdout.splitlines() == real.stdout.splitlines()
+    return ours.stdout
+
+
 def write_signs_h5(path, m, split="train", size=64, seed=0, n_classes=6, **override):
     """A small file in the course's SIGNS .h5 layout (keys <split>_set_x, <split>_set_y, list_classes).
 

@@ -1,22 +1,15 @@
 """``tf.contrib.distributions.bijectors`` under TF 1.3/1.4 (contrib/bijectors.py): TF 1.x's constructors with
 ``event_ndims`` and TF 1.x's log-det-Jacobians, compared with TF 1.4.1
 (tests/legacy_scripts/contrib_bijectors_era.py)."""
-import subprocess
-
 import pytest
 
-from .helpers import ROOT, oracle_env, run_cli
+from .helpers import ROOT, legacy_prints_as_the_oracle
 
 SCRIPT = ROOT / "tests" / "legacy_scripts" / "contrib_bijectors_era.py"
 
 
 def test_as_tf_1_4(tf1_oracle):
-    ours = run_cli("-m", "tf1_cnn", "legacy", "--tf1-version", "1.4", "--no-report", str(SCRIPT))
-    assert ours.returncode == 0, ours.stderr
-    real = subprocess.run([tf1_oracle("1.4"), str(SCRIPT)], env=oracle_env(), capture_output=True, text=True,
-                          timeout=300)
-    assert real.returncode == 0, real.stderr
-    assert ours.stdout.splitlines() == real.stdout.splitlines()
+    legacy_prints_as_the_oracle(tf1_oracle, SCRIPT, "1.4")
 
 
 def test_signatures_read_from_the_oracles():

@@ -39,18 +39,11 @@ def test_converted_subclasses_are_values_in_cond_while_and_gradients_as_tf_1_4(t
     """contrib/distributions_composite.py: a contrib.distributions subclass with a conversion function (Edward's
     random variables) is a Tensor in tf.cond, tf.while_loop and tf.gradients, as on TF 1.4.1 (TF 2.21 took it
     apart as a CompositeTensor: "*args and **kwargs are not supported", "not supported as a gradient source")."""
-    import subprocess
+    from .helpers import ROOT, legacy_prints_as_the_oracle
 
-    from .helpers import ROOT, oracle_env, run_cli
-
-    script = ROOT / "tests" / "legacy_scripts" / "contrib_distributions_values.py"
-    ours = run_cli("-m", "tf1_cnn", "legacy", "--tf1-version", "1.4", "--no-report", str(script))
-    assert ours.returncode == 0, ours.stderr
-    real = subprocess.run([tf1_oracle("1.4"), str(script)], env=oracle_env(), capture_output=True, text=True,
-                          timeout=300)
-    assert real.returncode == 0, real.stderr
-    assert ours.stdout.splitlines() == real.stdout.splitlines()
-    assert "gradients: True 2.0 4.0 2" in ours.stdout
+    ours = legacy_prints_as_the_oracle(tf1_oracle, ROOT / "tests" / "legacy_scripts" / "contrib_distributions_values.py",
+                                       "1.4")
+    assert "gradients: True 2.0 4.0 2" in ours
 
 
 def test_plain_distributions_keep_tf_2_21_composite_handling():

@@ -3,23 +3,17 @@
 tests/legacy_scripts/era_tf_dimension.py prints Dimensions, a TensorShape and ``tf.zeros`` of float-written
 shapes; its lines under ``legacy`` must be TF 1.4.1's (TF 1.15.5 prints the same lines).
 """
-import subprocess
 
 import pytest
 
-from .helpers import ROOT, oracle_env, run_cli
+from .helpers import ROOT, legacy_prints_as_the_oracle
 
 SCRIPT = ROOT / "tests" / "legacy_scripts" / "era_tf_dimension.py"
 
 
 def test_as_tf_1_4(tf1_oracle):
-    ours = run_cli("-m", "tf1_cnn", "legacy", "--tf1-version", "1.4", "--no-report", str(SCRIPT))
-    assert ours.returncode == 0, ours.stderr
-    real = subprocess.run([tf1_oracle("1.4"), str(SCRIPT)], env=oracle_env(), capture_output=True, text=True,
-                          timeout=300)
-    assert real.returncode == 0, real.stderr
-    assert ours.stdout.splitlines() == real.stdout.splitlines()
-    assert "zeros [10000, 2] float32" in ours.stdout
+    ours = legacy_prints_as_the_oracle(tf1_oracle, SCRIPT, "1.4")
+    assert "zeros [10000, 2] float32" in ours
 
 
 @pytest.mark.parametrize("value, want", [(3.0, 3), ("12", 12), (True, 1)])

@@ -59,28 +59,26 @@ def library_path(tf, source=SOURCE, flags=ARCH_FLAGS, base=None):
     return (base or cache_dir()) / f"tf{tf.__version__}-{key.hexdigest()[:16]}" / (source.stem + ".so")
 
 
-def cpu_has_avx():
-    """TF 1.15's wheel ran its packets as AVX: without AVX there is nothing to reproduce."""
+def _cpu_flag(flag):
+    """Whether /proc/cpuinfo lists ``flag`` (False where it cannot be read)."""
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
                 if line.startswith("flags"):
-                    return " avx " in f" {line.split(':', 1)[1].strip()} "
+                    return f" {flag} " in f" {line.split(':', 1)[1].strip()} "
     except OSError:
         pass
     return False
+
+
+def cpu_has_avx():
+    """TF 1.15's wheel ran its packets as AVX: without AVX there is nothing to reproduce."""
+    return _cpu_flag("avx")
 
 
 def cpu_has_avx512():
     """TF 1.15.5's conv filter gradient ran MKL-DNN's AVX-512 GEMM on such a CPU (the rule measured)."""
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("flags"):
-                    return " avx512f " in f" {line.split(':', 1)[1].strip()} "
-    except OSError:
-        pass
-    return False
+    return _cpu_flag("avx512f")
 
 
 def build(tf, verbose=False):

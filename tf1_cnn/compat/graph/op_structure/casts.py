@@ -38,10 +38,7 @@ def install():
     """Wrap ``math_ops.saturate_cast`` and its exports for the process (idempotent)."""
     from tensorflow.python.ops import math_ops  # convert_image_dtype calls math_ops.saturate_cast
 
-    current = math_ops.saturate_cast
-    if hasattr(current, "_tf1_cnn_original"):
-        return
-    fn = saturate_cast_1x(current)
-    for module in (math_ops, tf.compat.v1, tf.compat.v2, tf, tf.dtypes, tf.compat.v1.dtypes):
-        if getattr(module, "saturate_cast", None) is current:
-            setattr(module, "saturate_cast", fn)
+    from ._wrapping import wrap_exported
+
+    wrap_exported(math_ops, "saturate_cast", saturate_cast_1x,
+                  (tf.compat.v1, tf.compat.v2, tf, tf.dtypes, tf.compat.v1.dtypes))

@@ -56,10 +56,6 @@ def install():
     import tensorflow as tf
     from tensorflow.python.ops import clip_ops
 
-    current = clip_ops.clip_by_global_norm
-    if hasattr(current, "_tf1_cnn_original"):
-        return
-    fn = clip_by_global_norm_1x(current)
-    for module in (clip_ops, tf.compat.v1, tf.compat.v2, tf):
-        if getattr(module, "clip_by_global_norm", None) is current:
-            setattr(module, "clip_by_global_norm", fn)
+    from ._wrapping import wrap_exported
+
+    wrap_exported(clip_ops, "clip_by_global_norm", clip_by_global_norm_1x, (tf.compat.v1, tf.compat.v2, tf))
