@@ -48,12 +48,8 @@ def install():
     """Wrap ``image_ops_impl``'s adjust_brightness / adjust_contrast and their exports (idempotent)."""
     from tensorflow.python.ops import image_ops, image_ops_impl
 
+    from ._wrapping import wrap_exported
+
     for name, wrapper_of in (("adjust_brightness", _adjust_1_3("adjust_brightness", _brightness)),
                              ("adjust_contrast", _adjust_1_3("adjust_contrast", _contrast))):
-        current = getattr(image_ops_impl, name)
-        if hasattr(current, "_tf1_cnn_original"):
-            continue
-        fn = wrapper_of(current)
-        for module in (image_ops_impl, image_ops, tf.compat.v1.image, tf.image):
-            if getattr(module, name, None) is current:
-                setattr(module, name, fn)
+        wrap_exported(image_ops_impl, name, wrapper_of, (image_ops, tf.compat.v1.image, tf.image))

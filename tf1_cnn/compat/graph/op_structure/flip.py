@@ -47,11 +47,8 @@ def install():
     """Wrap ``image_ops_impl``'s random flips and their exports for the process (idempotent)."""
     from tensorflow.python.ops import image_ops, image_ops_impl
 
+    from ._wrapping import wrap_exported
+
     for name, axis in (("random_flip_left_right", 1), ("random_flip_up_down", 0)):
-        current = getattr(image_ops_impl, name)
-        if hasattr(current, "_tf1_cnn_original"):
-            continue
-        fn = random_flip_1_3(current, axis)
-        for module in (image_ops_impl, image_ops, tf.compat.v1.image, tf.image):
-            if getattr(module, name, None) is current:
-                setattr(module, name, fn)
+        wrap_exported(image_ops_impl, name, lambda original, axis=axis: random_flip_1_3(original, axis),
+                      (image_ops, tf.compat.v1.image, tf.image))
