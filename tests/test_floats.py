@@ -62,6 +62,18 @@ FAMILIES = {
 }
 
 
+def _onednn_capped_below_avx512():
+    """ONEDNN_MAX_CPU_ISA keeps oneDNN under AVX-512 (e.g. AVX2, as CI's portability runs set it)."""
+    isa = os.environ.get("ONEDNN_MAX_CPU_ISA", "").strip().upper()
+    return bool(isa) and isa != "ALL" and not isa.startswith("AVX512") and not isa.startswith("AVX10")
+
+
+def _conv_input_channels(name):
+    from tf1_cnn.oracle import float_probe
+
+    return next(xs[3] for case, xs, _, _, _ in float_probe.CONV_FILTER if case == name)
+
+
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_mode_is_tf1_15_bit_for_bit(results, family, threads):
@@ -71,6 +83,11 @@ def test_mode_is_tf1_15_bit_for_bit(results, family, threads):
         pytest.skip("TF 1.15.5's one-channel filter gradient was measured on an AVX-512 CPU (MKL-DNN's AVX-512 GEMM)")
     ref, got = results["tf1", threads], results["mode", threads]
     keys = [k for k in ref if k.startswith(FAMILIES[family])]
+    if family == "conv_filter" and _onednn_capped_below_avx512():
+        # shapes with 2+ input channels run TF 2.21's own (unlabelled) kernel, whose matrix product reaches
+        # oneDNN's GEMM, picked by the ISA oneDNN may use (../shared/drift): TF 1.15's equal it only uncapped;
+        # the one-channel nodes run the project's kernel and are checked whatever the cap
+        keys = [k for k in keys if _conv_input_channels(k[len("convfilter_"):]) == 1]
     assert keys
     bad = {k: _differs(ref[k], got[k]) for k in keys}
     assert {k: v for k, v in bad.items() if v} == {}
